@@ -1,0 +1,193 @@
+/**
+ * Checks our books against the venue's own SHA-1 hash (POLYMARKET.md §6), honestly.
+ *
+ * The current formula needs three inputs the WebSocket does not carry: `min_order_size` and
+ * `neg_risk` (REST `/book`, or `--book-meta`), and `last_trade_price`, which is hidden server state
+ * after the initial dump. On the real capture that hidden price changes at each trade burst, is
+ * shared by both tokens of a market, and is one of the market's best prices padded to three
+ * decimals ("0.380"). So a check tries the last known value, then those candidates, and learns
+ * whichever reproduces the hash.
+ *
+ * Verdicts, so that a mismatch is never claimed when it is not one:
+ * - verified: some candidate reproduces one of the hashes the venue sent for this state;
+ * - unverifiable: an input is unknown, or this asset's inputs were never confirmed by a success;
+ * - mismatch: inputs confirmed earlier, and no value of the hidden price (a full grid search)
+ *   reproduces the hash, at two consecutive checks of the asset. A single failure can be a
+ *   reordering across bursts; it is held as a suspect and settles as unverifiable if the next
+ *   check succeeds.
+ */
+import type { BookSide } from './book-side.js';
+import type { IntegrityCounters } from './integrity.js';
+import type { OrderBook } from './order-book.js';
+import { currentPreimage, legacyPreimage, sha1Hex, wireLevelsJson, type HashInputs } from './venue-hash.js';
+
+/** REST-only inputs of the current formula, per market (condition id). */
+export interface BookMeta {
+  readonly minOrderSize: string;
+  readonly negRisk: boolean;
+}
+
+/** What one check is about. */
+export interface HashCheck {
+  readonly market: string;
+  readonly assetId: string;
+  readonly timestamp: string;
+  readonly book: OrderBook;
+  readonly tickSize: string | null;
+  /** Hashes the venue sent for this state (several for a reordered burst). */
+  readonly hashes: readonly string[];
+  /** Legacy-era data (v0/v1 events, books without tick_size): try the 6-field formula. */
+  readonly legacy: boolean;
+  /** The other books of the market, whose best prices are candidates for the hidden price. */
+  readonly siblings: Iterable<OrderBook>;
+  readonly counters: IntegrityCounters;
+}
+
+export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
+
+interface AssetHashState {
+  confirmed: boolean;
+  suspect: boolean;
+}
+
+/** Pads a price to at least three decimals, the venue's spelling of the hidden price. */
+export function threeDecimals(price: string): string {
+  const dot = price.indexOf('.');
+  const places = dot < 0 ? 0 : price.length - dot - 1;
+  if (places >= 3) return price;
+  return (dot < 0 ? `${price}.` : price) + '0'.repeat(3 - places);
+}
+
+export class VenueHashAudit {
+  private readonly meta = new Map<string, BookMeta>();
+  private readonly hiddenPrice = new Map<string, string>();
+  private readonly assets = new Map<string, AssetHashState>();
+  private readonly sideJson = new WeakMap<BookSide, { version: number; json: string }>();
+
+  /** Sets the REST-only inputs for a market. */
+  setMeta(market: string, meta: BookMeta): void {
+    this.meta.set(market, meta);
+  }
+
+  hasMeta(market: string): boolean {
+    return this.meta.has(market);
+  }
+
+  /** The initial dump carries the hidden price explicitly. */
+  setLastTradePrice(market: string, price: string): void {
+    this.hiddenPrice.set(market, price);
+  }
+
+  /** Forgets what was confirmed about an asset (after a reconnect its state is rebuilt). */
+  reset(assetId: string): void {
+    this.assets.delete(assetId);
+  }
+
+  /** Checks one state and updates the counters; returns the verdict. */
+  check(c: HashCheck): HashVerdict {
+    const state = this.stateOf(c.assetId);
+    if (c.hashes.length === 0) return 'unverifiable';
+    const found = this.tryCandidates(c, false);
+    if (found) return this.settle(c, state, 'verified');
+    if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
+    return this.settle(c, state, this.tryCandidates(c, true) ? 'verified' : 'suspect');
+  }
+
+  /** Settles a pending suspect at the end of a stream: it was never confirmed, so unverifiable. */
+  flush(counters: (assetId: string) => IntegrityCounters | undefined): void {
+    for (const [assetId, state] of this.assets) {
+      if (!state.suspect) continue;
+      state.suspect = false;
+      const target = counters(assetId);
+      if (target) target.hash_unverifiable++;
+    }
+  }
+
+  private stateOf(assetId: string): AssetHashState {
+    let state = this.assets.get(assetId);
+    if (!state) {
+      state = { confirmed: false, suspect: false };
+      this.assets.set(assetId, state);
+    }
+    return state;
+  }
+
+  private settle(c: HashCheck, state: AssetHashState, verdict: HashVerdict): HashVerdict {
+    const counters = c.counters;
+    if (verdict === 'suspect') {
+      if (state.suspect) {
+        // Second unexplained failure in a row: the earlier one was real too.
+        state.suspect = false;
+        counters.hash_mismatch += 2;
+        return 'mismatch';
+      }
+      state.suspect = true;
+      return verdict;
+    }
+    if (state.suspect) {
+      state.suspect = false;
+      counters.hash_unverifiable++;
+    }
+    if (verdict === 'verified') {
+      state.confirmed = true;
+      counters.hash_verified++;
+    } else {
+      counters.hash_unverifiable++;
+    }
+    return verdict;
+  }
+
+  private canUseCurrent(c: HashCheck): boolean {
+    return c.tickSize !== null && this.meta.has(c.market);
+  }
+
+  private tryCandidates(c: HashCheck, exhaustive: boolean): boolean {
+    if (!c.legacy && !this.canUseCurrent(c)) return false;
+    const bids = this.json(c.book.bids);
+    const asks = this.json(c.book.asks);
+    if (c.legacy && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return true;
+    if (!this.canUseCurrent(c)) return false;
+    const meta = this.meta.get(c.market)!;
+    const tried = new Set<string>();
+    const attempt = (price: string): boolean => {
+      if (tried.has(price)) return false;
+      tried.add(price);
+      const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize: c.tickSize!, lastTradePrice: price };
+      if (!this.matches(c, currentPreimage(c.market, c.assetId, c.timestamp, bids, asks, inputs))) return false;
+      this.hiddenPrice.set(c.market, price);
+      return true;
+    };
+    const known = this.hiddenPrice.get(c.market);
+    if (known !== undefined && attempt(known)) return true;
+    for (const book of [c.book, ...c.siblings]) {
+      for (const level of [book.bids.best(), book.asks.best()]) {
+        if (level && (attempt(threeDecimals(level.price)) || attempt(level.price))) return true;
+      }
+    }
+    if (!exhaustive) return false;
+    for (const price of priceGrid(c.tickSize!)) if (attempt(price)) return true;
+    return false;
+  }
+
+  private matches(c: HashCheck, preimage: string): boolean {
+    const digest = sha1Hex(preimage);
+    for (const h of c.hashes) if (h === digest) return true;
+    return false;
+  }
+
+  private json(side: BookSide): string {
+    const cached = this.sideJson.get(side);
+    if (cached && cached.version === side.version) return cached.json;
+    const json = wireLevelsJson(side.levels);
+    this.sideJson.set(side, { version: side.version, json });
+    return json;
+  }
+}
+
+/** Every price on the grid of `tick` (at least three decimals, at most four), spelled as the venue. */
+export function* priceGrid(tick: string): Generator<string> {
+  const dot = tick.indexOf('.');
+  const places = Math.min(4, Math.max(3, dot < 0 ? 0 : tick.length - dot - 1));
+  const steps = 10 ** places;
+  for (let i = 1; i < steps; i++) yield `0.${String(i).padStart(places, '0')}`;
+}

@@ -1,0 +1,62 @@
+/**
+ * Polymarket's own book hash (POLYMARKET.md §6): SHA-1 hex of a compact JSON summary with fixed
+ * key order and `hash` set to "". Two formulas matter:
+ *
+ * - current (~Dec 2025 →): market, asset_id, timestamp, hash, bids, asks, min_order_size,
+ *   tick_size, neg_risk, last_trade_price. `min_order_size` and `neg_risk` never travel on the
+ *   WebSocket (REST only) and `last_trade_price` is hidden server state after the initial dump.
+ * - legacy (≤ ~Oct 2025): market, asset_id, timestamp, hash, bids, asks. Needs nothing hidden.
+ *
+ * Levels go in wire order: bids ascending, asks descending (best last), exact strings.
+ */
+import { createHash } from 'node:crypto';
+import type { Level } from '../protocol/events.js';
+
+/** Inputs of the current formula that a book does not carry itself. */
+export interface HashInputs {
+  readonly minOrderSize: string;
+  readonly tickSize: string;
+  readonly negRisk: boolean;
+  readonly lastTradePrice: string;
+}
+
+/** Compact JSON of levels given best first, written worst first as the venue does. */
+export function wireLevelsJson(bestFirst: readonly Level[]): string {
+  let out = '[';
+  for (let i = bestFirst.length - 1; i >= 0; i--) {
+    const level = bestFirst[i]!;
+    // Canonical decimals are digits and a dot: nothing to escape.
+    out += `{"price":"${level.price}","size":"${level.size}"}`;
+    if (i > 0) out += ',';
+  }
+  return `${out}]`;
+}
+
+function head(market: string, assetId: string, timestamp: string): string {
+  return `{"market":${JSON.stringify(market)},"asset_id":${JSON.stringify(assetId)},"timestamp":${JSON.stringify(timestamp)},"hash":""`;
+}
+
+export function sha1Hex(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** Preimage of the current 10-field formula, from pre-rendered level JSON. */
+export function currentPreimage(
+  market: string,
+  assetId: string,
+  timestamp: string,
+  bidsJson: string,
+  asksJson: string,
+  inputs: HashInputs,
+): string {
+  return (
+    `${head(market, assetId, timestamp)},"bids":${bidsJson},"asks":${asksJson}` +
+    `,"min_order_size":${JSON.stringify(inputs.minOrderSize)},"tick_size":${JSON.stringify(inputs.tickSize)}` +
+    `,"neg_risk":${inputs.negRisk ? 'true' : 'false'},"last_trade_price":${JSON.stringify(inputs.lastTradePrice)}}`
+  );
+}
+
+/** Preimage of the legacy 6-field formula. */
+export function legacyPreimage(market: string, assetId: string, timestamp: string, bidsJson: string, asksJson: string): string {
+  return `${head(market, assetId, timestamp)},"bids":${bidsJson},"asks":${asksJson}}`;
+}

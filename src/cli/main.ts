@@ -1,0 +1,37 @@
+/**
+ * Process entry: runs the program and turns every failure into one line on stderr and an exit
+ * status (never a stack trace): 2 for usage and input errors, 1 for run-time failures.
+ */
+import { CommanderError } from 'commander';
+import { CliError } from './errors.js';
+import { buildProgram, type CliIo } from './program.js';
+
+/** Runs the CLI with `argv` (user arguments only) and resolves to the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed its one-line message.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`polybook: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`polybook: unexpected error: ${message}\n`);
+    return 1;
+  }
+}
+
+/** Called by bin/polybook.js. */
+export async function main(): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`polybook ... | head`) is a normal way to stop.
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+}

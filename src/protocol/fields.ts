@@ -1,0 +1,139 @@
+/**
+ * Field readers for raw wire objects. Each one either returns a checked value or throws a
+ * `Rejection`, which the frame parser turns into an `invalid` event: one bad field rejects its
+ * whole event, and nothing escapes the parser.
+ */
+import { canonicalDecimal, DecimalError } from '../book/decimal.js';
+import type { Dec, InvalidReason, Level, Side } from './events.js';
+
+/** Thrown by the readers below; caught per event in `parse-frame.ts`. */
+export class Rejection {
+  constructor(
+    readonly reason: InvalidReason,
+    readonly detail: string,
+  ) {}
+}
+
+/** A raw JSON object from the wire. */
+export type Raw = Record<string, unknown>;
+
+export function isRaw(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** A required string field (token ids must arrive as strings: a JSON number has lost digits). */
+export function str(raw: Raw, key: string, at = key): string {
+  const value = raw[key];
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
+  throw new Rejection('bad_field_type', `${at} must be a string, got ${show(value)}`);
+}
+
+/** An optional string field; numbers are accepted and kept as their JSON text. */
+export function optStr(raw: Raw, key: string): string | null {
+  const value = raw[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** A timestamp: a string of digits as sent, or a JSON number turned into one; "" when absent. */
+export function timestamp(raw: Raw, key = 'timestamp'): string {
+  const value = raw[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return '';
+}
+
+/** A required non-negative decimal, in canonical spelling. */
+export function dec(raw: Raw, key: string, at = key): Dec {
+  const value = raw[key];
+  if (typeof value !== 'string') {
+    if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
+    throw new Rejection('bad_field_type', `${at} must be a decimal string, got ${show(value)}`);
+  }
+  return checkedDecimal(value, at);
+}
+
+/** An optional decimal: null when absent or "" (the venue's spelling of "no value"). */
+export function optDec(raw: Raw, key: string, at = key): Dec | null {
+  const value = raw[key];
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+    // Gamma-style numbers: JSON text of a finite number is a decimal unless it has an exponent.
+    return checkedDecimal(String(value), at);
+  }
+  if (typeof value !== 'string') throw new Rejection('bad_field_type', `${at} must be a decimal string, got ${show(value)}`);
+  return checkedDecimal(value, at);
+}
+
+function checkedDecimal(value: string, at: string): Dec {
+  const result = canonicalDecimal(value);
+  if (typeof result === 'string') return result;
+  if (result === DecimalError.Negative) throw new Rejection('negative_size', `${at} is negative: ${show(value)}`);
+  throw new Rejection('bad_decimal', `${at} is not a decimal: ${show(value)}`);
+}
+
+/** BUY or SELL (upper-cased first, as the official TS SDK does: POLYMARKET.md §4). */
+export function side(raw: Raw, key = 'side', at = key): Side {
+  const value = raw[key];
+  if (value === 'BUY' || value === 'SELL') return value;
+  if (typeof value === 'string') {
+    const upper = value.toUpperCase();
+    if (upper === 'BUY' || upper === 'SELL') return upper;
+  }
+  if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
+  throw new Rejection('bad_side', `${at} must be BUY or SELL, got ${show(value)}`);
+}
+
+/** An optional side: null when absent or "". */
+export function optSide(raw: Raw, key = 'side'): Side | null {
+  const value = raw[key];
+  if (value === undefined || value === null || value === '') return null;
+  return side(raw, key);
+}
+
+/** A required array field. */
+export function arr(raw: Raw, key: string, at = key): readonly unknown[] {
+  const value = raw[key];
+  if (Array.isArray(value)) return value;
+  if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
+  throw new Rejection('bad_field_type', `${at} must be an array, got ${show(value)}`);
+}
+
+/** An array of strings, tolerating Gamma's JSON-in-a-string encoding (POLYMARKET.md §9). */
+export function stringList(raw: Raw, key: string): readonly string[] {
+  let value = raw[key];
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string');
+}
+
+/** An object element of an array. */
+export function element(value: unknown, at: string): Raw {
+  if (isRaw(value)) return value;
+  throw new Rejection('bad_field_type', `${at} must be an object, got ${show(value)}`);
+}
+
+/** `{price, size}` levels; sizes must be non-negative. */
+export function levels(raw: Raw, key: string): Level[] {
+  const list = arr(raw, key);
+  const out: Level[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const at = `${key}[${i}]`;
+    const level = element(list[i], at);
+    out[i] = { price: dec(level, 'price', `${at}.price`), size: dec(level, 'size', `${at}.size`) };
+  }
+  return out;
+}
