@@ -179,7 +179,7 @@ export class BookEngine {
       asset.integrity.crossed++;
       this.find(asset, 'crossed', `snapshot at ${event.timestamp} is crossed`);
     }
-    if (isVenueHash(event.hash)) this.checkHash(asset, event.timestamp, [event.hash]);
+    if (isVenueHash(event.hash)) this.checkHash(asset, event.timestamp, [event.hash], event.wire);
     this.dirty.add(asset.assetId);
   }
 
@@ -263,8 +263,9 @@ export class BookEngine {
     }
   }
 
-  private checkHash(asset: AssetState, timestamp: string, hashes: readonly string[]): void {
+  private checkHash(asset: AssetState, timestamp: string, hashes: readonly string[], wire?: BookEvent['wire']): void {
     const verdict = this.hashAudit.check({
+      ...(wire ? { wire } : {}),
       market: asset.market,
       assetId: asset.assetId,
       timestamp,

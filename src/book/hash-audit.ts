@@ -16,10 +16,18 @@
  *   reordering across bursts; it is held as a suspect and settles as unverifiable if the next
  *   check succeeds.
  */
+import type { Level } from '../protocol/events.js';
 import type { BookSide } from './book-side.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
-import { currentPreimage, legacyPreimage, sha1Hex, wireLevelsJson, type HashInputs } from './venue-hash.js';
+import {
+  currentPreimage,
+  legacyPreimage,
+  levelsJsonInOrder,
+  sha1Hex,
+  wireLevelsJson,
+  type HashInputs,
+} from './venue-hash.js';
 
 /** REST-only inputs of the current formula, per market (condition id). */
 export interface BookMeta {
@@ -36,6 +44,8 @@ export interface HashCheck {
   readonly tickSize: string | null;
   /** Hashes the venue sent for this state (several for a reordered burst). */
   readonly hashes: readonly string[];
+  /** A book event's levels exactly as sent; the venue hashes them in that order. */
+  readonly wire?: { readonly bids: readonly Level[]; readonly asks: readonly Level[] };
   /** Legacy-era data (v0/v1 events, books without tick_size): try the 6-field formula. */
   readonly legacy: boolean;
   /** The other books of the market, whose best prices are candidates for the hidden price. */
@@ -143,8 +153,8 @@ export class VenueHashAudit {
 
   private tryCandidates(c: HashCheck, exhaustive: boolean): boolean {
     if (!c.legacy && !this.canUseCurrent(c)) return false;
-    const bids = this.json(c.book.bids);
-    const asks = this.json(c.book.asks);
+    const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : this.json(c.book.bids);
+    const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : this.json(c.book.asks);
     if (c.legacy && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return true;
     if (!this.canUseCurrent(c)) return false;
     const meta = this.meta.get(c.market)!;

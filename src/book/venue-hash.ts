@@ -20,6 +20,16 @@ export interface HashInputs {
   readonly lastTradePrice: string;
 }
 
+/** Compact JSON of levels in the order given (a book event's own wire order). */
+export function levelsJsonInOrder(levels: readonly Level[]): string {
+  let out = '[';
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    out += `${i > 0 ? ',' : ''}{"price":${JSON.stringify(level.price)},"size":${JSON.stringify(level.size)}}`;
+  }
+  return `${out}]`;
+}
+
 /** Compact JSON of levels given best first, written worst first as the venue does. */
 export function wireLevelsJson(bestFirst: readonly Level[]): string {
   let out = '[';

@@ -36,6 +36,11 @@ export interface BookEvent {
   readonly tickSize?: Dec;
   /** As sent ("0.610"): the venue's hash uses this exact spelling. */
   readonly lastTradePrice?: string;
+  /**
+   * The levels exactly as sent (order and spelling), which is what the venue hashes. Real data
+   * sends bids ascending and asks descending, but the official test vectors do not.
+   */
+  readonly wire: { readonly bids: readonly Level[]; readonly asks: readonly Level[] };
   /** REST only. */
   readonly minOrderSize?: string;
   /** REST only. */

@@ -126,14 +126,21 @@ export function element(value: unknown, at: string): Raw {
   throw new Rejection('bad_field_type', `${at} must be an object, got ${show(value)}`);
 }
 
-/** `{price, size}` levels; sizes must be non-negative. */
-export function levels(raw: Raw, key: string): Level[] {
+/** Validated levels: canonical (for the book) and as sent (for the venue hash). */
+export interface ParsedLevels {
+  readonly canonical: Level[];
+  readonly wire: readonly Level[];
+}
+
+/** `{price, size}` levels; prices and sizes must be non-negative decimals. */
+export function levels(raw: Raw, key: string): ParsedLevels {
   const list = arr(raw, key);
-  const out: Level[] = new Array(list.length);
+  const canonical: Level[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const at = `${key}[${i}]`;
     const level = element(list[i], at);
-    out[i] = { price: dec(level, 'price', `${at}.price`), size: dec(level, 'size', `${at}.size`) };
+    canonical[i] = { price: dec(level, 'price', `${at}.price`), size: dec(level, 'size', `${at}.size`) };
   }
-  return out;
+  // Every element was just checked to be an object with string price and size.
+  return { canonical, wire: list as readonly Level[] };
 }

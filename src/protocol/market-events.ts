@@ -50,6 +50,8 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
   const lastTradePrice = optStr(raw, 'last_trade_price');
   const minOrderSize = optStr(raw, 'min_order_size');
   const negRisk = raw.neg_risk;
+  const bids = levels(raw, 'bids');
+  const asks = levels(raw, 'asks');
   const event: {
     -readonly [K in keyof BookEvent]: BookEvent[K];
   } = {
@@ -58,8 +60,9 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
     assetId: str(raw, 'asset_id'),
     timestamp: rest ? optStr(raw, 'timestamp') ?? '' : requiredTimestamp(raw),
     hash: optStr(raw, 'hash') ?? '',
-    bids: bestFirst(levels(raw, 'bids'), true),
-    asks: bestFirst(levels(raw, 'asks'), false),
+    bids: bestFirst(bids.canonical, true),
+    asks: bestFirst(asks.canonical, false),
+    wire: { bids: bids.wire, asks: asks.wire },
   };
   if (tickSize !== null) event.tickSize = tickSize;
   if (lastTradePrice !== null && lastTradePrice !== '') {

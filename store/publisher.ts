@@ -1,0 +1,172 @@
+/**
+ * Batches the full-rate book engine into the store: every event reaches the engine at once, and
+ * the store receives at most one update per frame interval, carrying only the assets that changed
+ * and only the top-N ladder the screen shows.
+ */
+import { analyze, ladder, type LadderLevel } from '../src/book/analytics.js';
+import type { AssetState } from '../src/book/asset-state.js';
+import type { BookEngine } from '../src/book/engine.js';
+import type { FeedEvent } from '../src/protocol/events.js';
+import { publishAssets, type PolybookStore } from './store.js';
+import type { AssetStatus, AssetView, TradeView } from './types.js';
+
+export interface PublisherOptions {
+  /** Minimum ms between two publishes (default 1000/30). */
+  readonly intervalMs?: number;
+  /** Trades kept per asset (default 50). */
+  readonly tradeLimit?: number;
+  /** Ticks from the best price for the depth figures (default 5). */
+  readonly depthTicks?: number;
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+/** Labels a screen shows for an asset. */
+export interface AssetLabel {
+  readonly outcome: string | null;
+  readonly question: string | null;
+}
+
+export class BookPublisher {
+  private readonly intervalMs: number;
+  private readonly tradeLimit: number;
+  private readonly depthTicks: number;
+  private readonly now: () => number;
+  private readonly trades = new Map<string, TradeView[]>();
+  private readonly labels = new Map<string, AssetLabel>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastPublish = -Infinity;
+  private publishedDepth: number;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    readonly engine: BookEngine,
+    readonly store: PolybookStore,
+    options: PublisherOptions = {},
+  ) {
+    this.intervalMs = options.intervalMs ?? 1000 / 30;
+    this.tradeLimit = options.tradeLimit ?? 50;
+    this.depthTicks = options.depthTicks ?? 5;
+    this.now = options.now ?? Date.now;
+    this.publishedDepth = store.getState().depth;
+    // A new ladder depth republishes every asset at the next frame.
+    this.unsubscribe = store.subscribe((state) => {
+      if (state.depth === this.publishedDepth) return;
+      this.publishedDepth = state.depth;
+      for (const id of this.engine.assets.keys()) this.engine.dirty.add(id);
+      this.schedule();
+    });
+  }
+
+  /** Applies an event to the engine now and schedules a publish. */
+  handle(event: FeedEvent): void {
+    this.engine.apply(event);
+    if (event.kind === 'last_trade_price') {
+      const list = this.trades.get(event.assetId) ?? [];
+      list.unshift({ price: event.price, size: event.size, side: event.side, timestamp: event.timestamp });
+      if (list.length > this.tradeLimit) list.length = this.tradeLimit;
+      this.trades.set(event.assetId, list);
+    }
+    if (this.engine.dirty.size > 0) this.schedule();
+  }
+
+  /** Sets the outcome label and question shown for an asset. */
+  label(assetId: string, label: AssetLabel): void {
+    this.labels.set(assetId, label);
+    this.engine.dirty.add(assetId);
+    this.schedule();
+  }
+
+  /** Asks for a publish at the next allowed moment (at most one per interval). */
+  schedule(): void {
+    if (this.timer !== null) return;
+    const wait = Math.max(0, this.lastPublish + this.intervalMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.publishNow();
+    }, wait);
+  }
+
+  /** Publishes every changed asset immediately. */
+  publishNow(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.lastPublish = this.now();
+    const dirty = this.engine.dirty;
+    if (dirty.size === 0) return;
+    const previous = this.store.getState().assets;
+    const views: AssetView[] = [];
+    for (const id of dirty) {
+      const asset = this.engine.assets.get(id);
+      if (asset) views.push(this.view(asset, previous[id]));
+    }
+    dirty.clear();
+    publishAssets(this.store, views);
+  }
+
+  /** Stops the timer and the depth subscription. */
+  close(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.unsubscribe();
+  }
+
+  private view(asset: AssetState, before: AssetView | undefined): AssetView {
+    const depth = this.store.getState().depth;
+    const book = asset.book;
+    const bidLevels = book ? book.bids.levels : [];
+    const askLevels = book ? book.asks.levels : [];
+    const label = this.labels.get(asset.assetId) ?? this.marketLabel(asset);
+    const trades = this.trades.get(asset.assetId);
+    const lastTrade = asset.lastTrade;
+    return {
+      assetId: asset.assetId,
+      market: asset.market,
+      outcome: label?.outcome ?? null,
+      question: label?.question ?? null,
+      bids: keepIdentity(ladder(bidLevels, depth), before?.bids),
+      asks: keepIdentity(ladder(askLevels, depth), before?.asks),
+      analytics: analyze(bidLevels, askLevels, {
+        levels: depth,
+        ticks: this.depthTicks,
+        tickSize: asset.tickSize,
+        lastTradePrice: lastTrade?.price ?? null,
+      }),
+      tickSize: asset.tickSize,
+      lastTrade: lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
+      trades: trades ? trades.slice() : before?.trades ?? [],
+      integrity: { ...asset.integrity },
+      status: statusOf(asset),
+      crossed: asset.crossed,
+      cleaned: asset.cleaned,
+      updatedAt: asset.updatedAt,
+      receivedAt: this.now(),
+    };
+  }
+
+  private marketLabel(asset: AssetState): AssetLabel | null {
+    const info = this.engine.markets.get(asset.market);
+    if (!info) return null;
+    const index = info.assetIds.indexOf(asset.assetId);
+    return { outcome: info.outcomes[index] ?? null, question: info.question };
+  }
+}
+
+function statusOf(asset: AssetState): AssetStatus {
+  if (asset.lifecycle === 'resolved') return 'resolved';
+  if (!asset.book) return 'awaiting';
+  return asset.stale ? 'stale' : 'live';
+}
+
+/** Reuses the previous level objects that did not change, so memoized rows can skip them. */
+function keepIdentity(next: LadderLevel[], before: readonly LadderLevel[] | undefined): LadderLevel[] {
+  if (!before) return next;
+  for (let i = 0; i < next.length && i < before.length; i++) {
+    const a = next[i]!;
+    const b = before[i]!;
+    if (a.price === b.price && a.size === b.size && a.cumulative === b.cumulative) next[i] = b;
+  }
+  return next;
+}

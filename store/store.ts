@@ -1,0 +1,57 @@
+/**
+ * The zustand vanilla store and the plain actions non-React code calls. Components read it with
+ * `useStore(store, selector)`; nothing here imports React.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AssetView, ConnectionHealth, PolybookState } from './types.js';
+
+export type PolybookStore = StoreApi<PolybookState>;
+
+export const DEFAULT_DEPTH = 20;
+
+export function createPolybookStore(initial: Partial<PolybookState> = {}): PolybookStore {
+  return createStore<PolybookState>()(() => ({
+    order: [],
+    assets: {},
+    health: {},
+    depth: DEFAULT_DEPTH,
+    frame: 0,
+    ...initial,
+  }));
+}
+
+/** Sets the watched assets, in display order (duplicates dropped). */
+export function watchAssets(store: PolybookStore, assetIds: readonly string[]): void {
+  const order = [...new Set([...store.getState().order, ...assetIds])];
+  store.setState({ order });
+}
+
+/** Replaces the published views of some assets in one state update. */
+export function publishAssets(store: PolybookStore, views: readonly AssetView[]): void {
+  if (views.length === 0) return;
+  const state = store.getState();
+  const assets = { ...state.assets };
+  let order = state.order;
+  for (const view of views) {
+    assets[view.assetId] = view;
+    if (!order.includes(view.assetId)) order = [...order, view.assetId];
+  }
+  store.setState({ assets, order, frame: state.frame + 1 });
+}
+
+/** Records a connection's health (the feed calls this on every state change). */
+export function setHealth(store: PolybookStore, health: ConnectionHealth): void {
+  const current = store.getState().health;
+  store.setState({ health: { ...current, [health.id]: health } });
+}
+
+/** Removes a connection's health record (the connection was closed for good). */
+export function dropHealth(store: PolybookStore, id: string): void {
+  const { [id]: _gone, ...rest } = store.getState().health;
+  store.setState({ health: rest });
+}
+
+/** Ladder depth, clamped to 1..200 levels per side. */
+export function setDepth(store: PolybookStore, depth: number): void {
+  store.setState({ depth: Math.max(1, Math.min(200, Math.round(depth))) });
+}

@@ -1,0 +1,82 @@
+/**
+ * The shape of what the screen and the NDJSON writer read: per-asset views published at a bounded
+ * rate, connection health, and the user's own orders. Everything is plain, immutable data.
+ */
+import type { BookAnalytics, LadderLevel } from '../src/book/analytics.js';
+import type { IntegrityCounters } from '../src/book/integrity.js';
+import type { Dec, Side } from '../src/protocol/events.js';
+
+/** A trade print on the tape. */
+export interface TradeView {
+  readonly price: Dec;
+  readonly size: Dec | null;
+  readonly side: Side | null;
+  /** Venue time, epoch ms string. */
+  readonly timestamp: string;
+}
+
+/**
+ * awaiting: subscribed, no snapshot yet; live: fresh; stale: predates a disconnect and waits for
+ * a fresh snapshot; resolved: the market is over.
+ */
+export type AssetStatus = 'awaiting' | 'live' | 'stale' | 'resolved';
+
+/** Everything the screen shows about one asset, as of the last publish. */
+export interface AssetView {
+  readonly assetId: string;
+  readonly market: string;
+  /** Outcome label ("Yes", "Up") and market question, once known (Gamma, new_market). */
+  readonly outcome: string | null;
+  readonly question: string | null;
+  /** Top levels, best first, with cumulative sizes. Unchanged levels keep their identity. */
+  readonly bids: readonly LadderLevel[];
+  readonly asks: readonly LadderLevel[];
+  readonly analytics: BookAnalytics;
+  readonly tickSize: Dec | null;
+  readonly lastTrade: TradeView | null;
+  /** Newest first, bounded. */
+  readonly trades: readonly TradeView[];
+  readonly integrity: IntegrityCounters;
+  readonly status: AssetStatus;
+  readonly crossed: boolean;
+  /** Times the book was uncrossed by the newer-update rule. */
+  readonly cleaned: number;
+  /** Venue time of the last update, epoch ms string ("" before any). */
+  readonly updatedAt: string;
+  /** Local wall-clock ms when data for this asset last arrived (0 before any). */
+  readonly receivedAt: number;
+}
+
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+/** Health of one WebSocket connection (filled by the feed). */
+export interface ConnectionHealth {
+  readonly id: string;
+  readonly channel: 'market' | 'user';
+  readonly state: ConnectionState;
+  /** Connection alive, PONGs flowing, but no data past the silence limit. */
+  readonly frozen: boolean;
+  /** Reconnect attempt in progress (1-based) and when it fires (epoch ms), while reconnecting. */
+  readonly attempt: number;
+  readonly nextRetryAt: number | null;
+  /** Last PING→PONG round trip, ms. */
+  readonly rttMs: number | null;
+  readonly messagesPerSec: number;
+  /** Epoch ms of the last data frame (not PONG). */
+  readonly lastDataAt: number | null;
+  readonly reconnects: number;
+  readonly lastDisconnectCause: string | null;
+  readonly assets: number;
+}
+
+/** The whole store. */
+export interface PolybookState {
+  /** Watched assets, in display order. */
+  readonly order: readonly string[];
+  readonly assets: Readonly<Record<string, AssetView>>;
+  readonly health: Readonly<Record<string, ConnectionHealth>>;
+  /** Ladder depth the screen asks for (levels per side). */
+  readonly depth: number;
+  /** Publishes so far (a cheap change signal). */
+  readonly frame: number;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalDecimal, compareDecimal, DecimalError } from '../../src/book/decimal.js';
+
+describe('canonicalDecimal', () => {
+  it.each([
+    ['0.5', '0.5'],
+    ['0.50', '0.5'],
+    ['.48', '0.48'],
+    ['1215.10', '1215.1'],
+    ['14884.14', '14884.14'],
+    ['0.000', '0'],
+    ['0', '0'],
+    ['000', '0'],
+    ['007.500', '7.5'],
+    ['3.', '3'],
+    ['100', '100'],
+    ['0.610', '0.61'],
+  ])('%s → %s', (input, expected) => {
+    expect(canonicalDecimal(input)).toBe(expected);
+  });
+
+  it.each(['', '.', 'abc', '1e-3', '0x10', '1.2.3', ' 1', '1 ', 'NaN', '+1', '--1', '-'])('rejects %j', (input) => {
+    expect(canonicalDecimal(input)).toBe(DecimalError.NotDecimal);
+  });
+
+  it.each(['-1', '-0.5', '-.5'])('reports %j as negative', (input) => {
+    expect(canonicalDecimal(input)).toBe(DecimalError.Negative);
+  });
+});
+
+describe('compareDecimal', () => {
+  const sorted = ['0', '0.001', '0.01', '0.099', '0.1', '0.11', '0.5', '0.51', '0.9', '1', '1.5', '9', '10', '10.01', '100'];
+  it('orders canonical decimals exactly', () => {
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = 0; j < sorted.length; j++) {
+        expect(Math.sign(compareDecimal(sorted[i]!, sorted[j]!))).toBe(Math.sign(i - j));
+      }
+    }
+  });
+});
