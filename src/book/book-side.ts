@@ -7,13 +7,17 @@
  * and memoized rows can skip it.
  */
 import type { Level } from '../protocol/events.js';
-import { compareDecimal } from './decimal.js';
+import { compareDecimal, priceKey } from './decimal.js';
 
 export class BookSide {
   /** Best first. Read-only to everyone but this class. */
   levels: Level[] = [];
   /** Increments on every change, so derived text (the venue-hash JSON) can be cached. */
   version = 0;
+  /** `priceKey` of each level, aligned with `levels` (NaN for prices too long to key). */
+  private keys: number[] = [];
+  /** How many levels have no integer key; while 0 the search compares integers only. */
+  private unkeyed = 0;
 
   /** @param descending true for bids (best = highest), false for asks (best = lowest). */
   constructor(readonly descending: boolean) {}
@@ -25,12 +29,29 @@ export class BookSide {
 
   /** Index of `price`, or `-(insertion point) - 1` when absent. */
   indexOf(price: string): number {
+    const key = priceKey(price);
+    if (this.unkeyed === 0 && key === key) return this.indexOfKey(key);
     const levels = this.levels;
     let lo = 0;
     let hi = levels.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = this.order(levels[mid]!.price, price);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else return mid;
+    }
+    return -lo - 1;
+  }
+
+  private indexOfKey(key: number): number {
+    const keys = this.keys;
+    const sign = this.descending ? -1 : 1;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = (keys[mid]! - key) * sign;
       if (c < 0) lo = mid + 1;
       else if (c > 0) hi = mid - 1;
       else return mid;
@@ -50,6 +71,7 @@ export class BookSide {
     if (size === '0') {
       if (i < 0) return false;
       this.levels.splice(i, 1);
+      this.unkey(this.keys.splice(i, 1));
       this.version++;
       return true;
     }
@@ -59,7 +81,10 @@ export class BookSide {
       this.version++;
       return true;
     }
+    const key = priceKey(price);
     this.levels.splice(-i - 1, 0, { price, size });
+    this.keys.splice(-i - 1, 0, key);
+    if (key !== key) this.unkeyed++;
     this.version++;
     return true;
   }
@@ -69,6 +94,8 @@ export class BookSide {
     const out: Level[] = [];
     for (const level of levels) if (level.size !== '0') out.push(level);
     this.levels = out;
+    this.keys = out.map((level) => priceKey(level.price));
+    this.unkeyed = this.keys.filter((key) => key !== key).length;
     this.version++;
   }
 
@@ -85,9 +112,14 @@ export class BookSide {
     while (n < this.levels.length && this.order(this.levels[n]!.price, price) <= 0) n++;
     if (n > 0) {
       this.levels.splice(0, n);
+      this.unkey(this.keys.splice(0, n));
       this.version++;
     }
     return n;
+  }
+
+  private unkey(removed: readonly number[]): void {
+    for (const key of removed) if (key !== key) this.unkeyed--;
   }
 
   /** True when both sides hold exactly the same levels. */

@@ -28,56 +28,40 @@ const MINUS = 45;
 export function canonicalDecimal(text: string): DecimalResult {
   const n = text.length;
   if (n === 0) return DecimalError.NotDecimal;
-  if (text.charCodeAt(0) === MINUS) {
-    return scanDigits(text, 1) === null ? DecimalError.NotDecimal : DecimalError.Negative;
-  }
-  const shape = scanDigits(text, 0);
-  if (shape === null) return DecimalError.NotDecimal;
-  const { dot, firstSignificant, lastFractionNonZero } = shape;
-  const intEnd = dot < 0 ? n : dot;
-  // Fast path: already canonical (what the venue sends nearly always).
-  const intCanonical = intEnd === 1 || (intEnd > 1 && text.charCodeAt(0) !== ZERO);
-  const fracCanonical = dot < 0 || lastFractionNonZero === n - 1;
-  if (intCanonical && fracCanonical) return text;
-  const intPart = firstSignificant < intEnd ? text.slice(firstSignificant, intEnd) : '0';
-  const frac = dot < 0 || lastFractionNonZero < 0 ? '' : text.slice(dot + 1, lastFractionNonZero + 1);
-  return frac === '' ? intPart : `${intPart}.${frac}`;
-}
-
-interface DigitShape {
-  /** Index of the dot, or -1. */
-  readonly dot: number;
-  /** Index of the first non-zero integer digit, or the integer part's end when there is none. */
-  readonly firstSignificant: number;
-  /** Index of the last non-zero fraction digit, or -1. */
-  readonly lastFractionNonZero: number;
-}
-
-function scanDigits(text: string, start: number): DigitShape | null {
-  const n = text.length;
+  let i = 0;
+  const negative = text.charCodeAt(0) === MINUS;
+  if (negative) i = 1;
+  // One pass, no allocation: where the dot is, where the integer part's significant digits start,
+  // and where the fraction's last non-zero digit is.
   let dot = -1;
   let digits = 0;
   let firstSignificant = -1;
   let lastFractionNonZero = -1;
-  for (let i = start; i < n; i++) {
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === DOT) {
-      if (dot >= 0) return null;
-      dot = i;
-    } else if (c >= ZERO && c <= NINE) {
+    if (c >= ZERO && c <= NINE) {
       digits++;
       if (dot < 0) {
         if (firstSignificant < 0 && c !== ZERO) firstSignificant = i;
       } else if (c !== ZERO) {
         lastFractionNonZero = i;
       }
+    } else if (c === DOT && dot < 0) {
+      dot = i;
     } else {
-      return null;
+      return DecimalError.NotDecimal;
     }
   }
-  if (digits === 0) return null;
+  if (digits === 0) return DecimalError.NotDecimal;
+  if (negative) return DecimalError.Negative;
   const intEnd = dot < 0 ? n : dot;
-  return { dot, firstSignificant: firstSignificant < 0 ? intEnd : firstSignificant, lastFractionNonZero };
+  // Fast path: already canonical (what the venue sends nearly always).
+  const intCanonical = intEnd === 1 ? dot !== 0 : intEnd > 1 && firstSignificant === 0;
+  const fracCanonical = dot < 0 || lastFractionNonZero === n - 1;
+  if (intCanonical && fracCanonical) return text;
+  const intPart = firstSignificant >= 0 ? text.slice(firstSignificant, intEnd) : '0';
+  const frac = dot < 0 || lastFractionNonZero < 0 ? '' : text.slice(dot + 1, lastFractionNonZero + 1);
+  return frac === '' ? intPart : `${intPart}.${frac}`;
 }
 
 /** True when `canonicalDecimal` succeeded. */
@@ -114,4 +98,26 @@ export const ZERO_DECIMAL = '0';
 export function decimalPlaces(canonical: string): number {
   const dot = canonical.indexOf('.');
   return dot < 0 ? 0 : canonical.length - dot - 1;
+}
+
+/**
+ * An exact integer sort key for a canonical decimal with at most 6 integer and 9 fraction digits
+ * (every Polymarket price): value × 10⁹, below 2⁵³ so it is an exact integer in a double. NaN for
+ * anything longer, whose callers fall back to `compareDecimal`. Integer compares are ~10× cheaper
+ * than character compares in the book's binary search.
+ */
+export function priceKey(canonical: string): number {
+  const n = canonical.length;
+  let dot = canonical.indexOf('.');
+  if (dot < 0) dot = n;
+  if (dot > 6 || n - dot - 1 > 9) return Number.NaN;
+  let int = 0;
+  for (let i = 0; i < dot; i++) int = int * 10 + (canonical.charCodeAt(i) - ZERO);
+  let frac = 0;
+  let scale = 1e9;
+  for (let i = dot + 1; i < n; i++) {
+    scale /= 10;
+    frac += (canonical.charCodeAt(i) - ZERO) * scale;
+  }
+  return int * 1e9 + frac;
 }

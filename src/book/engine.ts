@@ -129,7 +129,8 @@ export class BookEngine {
       asset = newAssetState(assetId, market);
       this.assets.set(assetId, asset);
       this.joinMarket(asset);
-    } else if (market !== '' && asset.market !== market) {
+    } else if (asset.market === '' && market !== '') {
+      // An asset's market never changes; only learn it when it was unknown.
       asset.market = market;
       this.joinMarket(asset);
     }
@@ -264,6 +265,10 @@ export class BookEngine {
   }
 
   private checkHash(asset: AssetState, timestamp: string, hashes: readonly string[], wire?: BookEvent['wire']): void {
+    if (!this.hashAudit.checkable(asset.market, asset.tickSize, asset.legacy)) {
+      asset.integrity.hash_unverifiable++;
+      return;
+    }
     const verdict = this.hashAudit.check({
       ...(wire ? { wire } : {}),
       market: asset.market,

@@ -93,6 +93,14 @@ export class VenueHashAudit {
     this.assets.delete(assetId);
   }
 
+  /**
+   * Whether a check could say anything: the legacy formula needs nothing hidden; the current one
+   * needs the market's REST inputs and a tick size. The engine skips building a check otherwise.
+   */
+  checkable(market: string, tickSize: string | null, legacy: boolean): boolean {
+    return legacy || (tickSize !== null && this.meta.has(market));
+  }
+
   /** Checks one state and updates the counters; returns the verdict. */
   check(c: HashCheck): HashVerdict {
     const state = this.stateOf(c.assetId);

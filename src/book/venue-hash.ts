@@ -9,7 +9,7 @@
  *
  * Levels go in wire order: bids ascending, asks descending (best last), exact strings.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Level } from '../protocol/events.js';
 
 /** Inputs of the current formula that a book does not carry itself. */
@@ -46,8 +46,11 @@ function head(market: string, assetId: string, timestamp: string): string {
   return `{"market":${JSON.stringify(market)},"asset_id":${JSON.stringify(assetId)},"timestamp":${JSON.stringify(timestamp)},"hash":""`;
 }
 
+// One-shot `crypto.hash` (Node ≥ 20.12) skips the Hash object: ~20 % faster on 4 KB summaries.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 export function sha1Hex(text: string): string {
-  return createHash('sha1').update(text, 'utf8').digest('hex');
+  return oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
 /** Preimage of the current 10-field formula, from pre-rendered level JSON. */

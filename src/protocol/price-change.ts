@@ -23,16 +23,15 @@ function parseV2(raw: Raw): PriceChangeEvent {
   const list = arr(raw, 'price_changes');
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const at = `price_changes[${i}]`;
-    const entry = element(list[i], at);
+    const entry = element(list[i], 'price_changes', i);
     changes[i] = {
-      assetId: str(entry, 'asset_id', `${at}.asset_id`),
-      side: side(entry, 'side', `${at}.side`),
-      price: dec(entry, 'price', `${at}.price`),
-      size: dec(entry, 'size', `${at}.size`),
+      assetId: str(entry, 'asset_id', 'price_changes', i),
+      side: side(entry, 'side', 'price_changes', i),
+      price: dec(entry, 'price', 'price_changes', i),
+      size: dec(entry, 'size', 'price_changes', i),
       hash: optStr(entry, 'hash') ?? '',
-      bestBid: emptyBidAsNull(optDec(entry, 'best_bid', `${at}.best_bid`)),
-      bestAsk: emptyAskAsNull(optDec(entry, 'best_ask', `${at}.best_ask`)),
+      bestBid: emptyBidAsNull(optDec(entry, 'best_bid', 'price_changes', i)),
+      bestAsk: emptyAskAsNull(optDec(entry, 'best_ask', 'price_changes', i)),
     };
   }
   return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes };
@@ -44,13 +43,12 @@ function parseV1(raw: Raw): PriceChangeEvent {
   const list = arr(raw, 'changes');
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
-    const at = `changes[${i}]`;
-    const entry = element(list[i], at);
+    const entry = element(list[i], 'changes', i);
     changes[i] = {
       assetId,
-      side: side(entry, 'side', `${at}.side`),
-      price: dec(entry, 'price', `${at}.price`),
-      size: dec(entry, 'size', `${at}.size`),
+      side: side(entry, 'side', 'changes', i),
+      price: dec(entry, 'price', 'changes', i),
+      size: dec(entry, 'size', 'changes', i),
     };
   }
   const event: PriceChangeEvent = {

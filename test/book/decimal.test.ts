@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDecimal, compareDecimal, DecimalError } from '../../src/book/decimal.js';
+import { BookSide } from '../../src/book/book-side.js';
+import { canonicalDecimal, compareDecimal, DecimalError, priceKey } from '../../src/book/decimal.js';
 
 describe('canonicalDecimal', () => {
   it.each([
@@ -36,5 +37,28 @@ describe('compareDecimal', () => {
         expect(Math.sign(compareDecimal(sorted[i]!, sorted[j]!))).toBe(Math.sign(i - j));
       }
     }
+  });
+});
+
+describe('priceKey', () => {
+  it('is an exact integer for venue prices and NaN for longer ones', () => {
+    expect(priceKey('0.01')).toBe(10_000_000);
+    expect(priceKey('0.999999999')).toBe(999_999_999);
+    expect(priceKey('123456.5')).toBe(123_456_500_000_000);
+    expect(priceKey('0.0000000001')).toBeNaN();
+    expect(priceKey('1234567')).toBeNaN();
+  });
+});
+
+describe('BookSide with prices too long for integer keys', () => {
+  it('falls back to exact character comparison and stays sorted', () => {
+    const bids = new BookSide(true);
+    for (const price of ['0.5', '0.12345678901', '0.9', '0.12345678902', '0.1']) bids.set(price, '1');
+    expect(bids.levels.map((l) => l.price)).toEqual(['0.9', '0.5', '0.12345678902', '0.12345678901', '0.1']);
+    bids.set('0.12345678902', '0');
+    bids.set('0.12345678901', '0');
+    bids.set('0.7', '2');
+    expect(bids.levels.map((l) => l.price)).toEqual(['0.9', '0.7', '0.5', '0.1']);
+    expect(bids.sizeAt('0.7')).toBe('2');
   });
 });

@@ -1,0 +1,105 @@
+/** The store publishes at most once per frame interval, whatever the event rate (fake timers). */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BookEngine } from '../../src/book/engine.js';
+import { parseFrame } from '../../src/protocol/parse-frame.js';
+import { BookPublisher } from '../../store/publisher.js';
+import { createPolybookStore, setDepth, setHealth, watchAssets } from '../../store/store.js';
+import { fixtureFrames, UP_TOKEN } from '../helpers/fixtures.js';
+
+const frames = fixtureFrames('live-2026-07-19-polysim/market-frames.jsonl');
+
+function setup(intervalMs = 100) {
+  const store = createPolybookStore();
+  const engine = new BookEngine();
+  const publisher = new BookPublisher(engine, store, { intervalMs, now: () => Date.now() });
+  const feed = (from: number, to: number) => {
+    for (const frame of frames.slice(from, to)) for (const e of parseFrame(frame).events) publisher.handle(e);
+  };
+  return { store, engine, publisher, feed };
+}
+
+describe('BookPublisher', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('applies events to the engine at once but publishes at most once per interval', () => {
+    const { store, engine, publisher, feed } = setup(100);
+    const updates: number[] = [];
+    store.subscribe((s) => updates.push(s.frame));
+    feed(0, 300);
+    // The engine already holds the book; the store has not been touched yet.
+    expect(engine.assets.get(UP_TOKEN)!.book!.bids.levels.length).toBeGreaterThan(0);
+    expect(updates).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(updates).toEqual([1]);
+    feed(300, 600);
+    vi.advanceTimersByTime(50);
+    expect(updates).toEqual([1]);
+    vi.advanceTimersByTime(50);
+    expect(updates).toEqual([1, 2]);
+    feed(600, 900);
+    vi.advanceTimersByTime(1000);
+    expect(updates).toEqual([1, 2, 3]);
+    publisher.close();
+  });
+
+  it('publishes the top-N ladder with cumulative sizes, analytics, integrity and trades', () => {
+    const { store, publisher, feed } = setup(10);
+    setDepth(store, 3);
+    feed(0, 900);
+    vi.advanceTimersByTime(20);
+    const view = store.getState().assets[UP_TOKEN]!;
+    expect(view.bids).toEqual([
+      { price: '0.4', size: '106.06', cumulative: '106.06' },
+      { price: '0.39', size: '168.88', cumulative: '274.94' },
+      { price: '0.38', size: '108.88', cumulative: '383.82' },
+    ]);
+    expect(view.asks[0]).toEqual({ price: '0.41', size: '276.56', cumulative: '276.56' });
+    expect(view.analytics).toMatchObject({ bestBid: '0.4', bestAsk: '0.41', spread: '0.01', mid: '0.405', spreadTicks: '1' });
+    expect(view.status).toBe('live');
+    expect(view.integrity.snapshots_agreed).toBe(11);
+    expect(view.trades.map((t) => t.price)).toEqual(['0.41', '0.41', '0.4', '0.39', '0.39', '0.39', '0.39']);
+    expect(store.getState().order).toHaveLength(2);
+    publisher.close();
+  });
+
+  it('unchanged ladder levels keep their identity across publishes', () => {
+    const { store, publisher, feed } = setup(10);
+    feed(0, 2);
+    vi.advanceTimersByTime(20);
+    const before = store.getState().assets[UP_TOKEN]!;
+    feed(2, 3);
+    vi.advanceTimersByTime(20);
+    const after = store.getState().assets[UP_TOKEN]!;
+    expect(after).not.toBe(before);
+    // Line 3 changes the best ask only; the bid ladder's objects are reused.
+    expect(after.bids.every((level, i) => level === before.bids[i])).toBe(true);
+    publisher.close();
+  });
+
+  it('a depth change republishes every asset at the new depth', () => {
+    const { store, publisher, feed } = setup(10);
+    feed(0, 10);
+    vi.advanceTimersByTime(20);
+    expect(store.getState().assets[UP_TOKEN]!.bids).toHaveLength(20);
+    setDepth(store, 5);
+    vi.advanceTimersByTime(20);
+    expect(store.getState().assets[UP_TOKEN]!.bids).toHaveLength(5);
+    publisher.close();
+  });
+
+  it('actions work without React: watch order, health slot', () => {
+    const store = createPolybookStore();
+    watchAssets(store, ['b', 'a', 'b']);
+    setHealth(store, {
+      id: 'market-0', channel: 'market', state: 'live', frozen: false, attempt: 0, nextRetryAt: null,
+      rttMs: 12, messagesPerSec: 40, lastDataAt: 1, reconnects: 0, lastDisconnectCause: null, assets: 2,
+    });
+    expect(store.getState().order).toEqual(['b', 'a']);
+    expect(store.getState().health['market-0']!.rttMs).toBe(12);
+  });
+});
