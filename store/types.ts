@@ -47,27 +47,8 @@ export interface AssetView {
   readonly receivedAt: number;
 }
 
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
-
-/** Health of one WebSocket connection (filled by the feed). */
-export interface ConnectionHealth {
-  readonly id: string;
-  readonly channel: 'market' | 'user';
-  readonly state: ConnectionState;
-  /** Connection alive, PONGs flowing, but no data past the silence limit. */
-  readonly frozen: boolean;
-  /** Reconnect attempt in progress (1-based) and when it fires (epoch ms), while reconnecting. */
-  readonly attempt: number;
-  readonly nextRetryAt: number | null;
-  /** Last PING→PONG round trip, ms. */
-  readonly rttMs: number | null;
-  readonly messagesPerSec: number;
-  /** Epoch ms of the last data frame (not PONG). */
-  readonly lastDataAt: number | null;
-  readonly reconnects: number;
-  readonly lastDisconnectCause: string | null;
-  readonly assets: number;
-}
+export type { ConnectionHealth, ConnectionState } from '../src/feed/health.js';
+import type { ConnectionHealth } from '../src/feed/health.js';
 
 /** The whole store. */
 export interface PolybookState {

@@ -27,11 +27,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** Called by bin/polybook.js. */
-export async function main(): Promise<void> {
+/** Called by bin/polybook.js, which passes the terminal UI in (src/ never imports components/). */
+export async function main(renderTui?: CliIo['renderTui']): Promise<void> {
+  const stop = new AbortController();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A closed pipe (`polybook ... | head`) is a normal way to stop.
     if (error.code === 'EPIPE') process.exit(0);
+    stop.abort();
   });
-  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: stop.signal,
+    ...(renderTui ? { renderTui } : {}),
+  });
+  // Timers of libraries (pino's flush, ws) must not hold the process once the command is done.
+  setTimeout(() => process.exit(), 200).unref();
 }

@@ -4,11 +4,23 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { replayToSummary } from './replay.js';
+import type { WatchSession } from './session.js';
+import { registerWatchCommand } from './watch.js';
 
-/** Where commands write; tests pass their own. */
+/** What the terminal UI needs to run a session (provided by components/, injected by the bin). */
+export interface TuiRequest {
+  readonly session: WatchSession;
+  readonly signal: AbortSignal;
+}
+
+/** Where commands write and how they stop; tests pass their own. */
 export interface CliIo {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; writableNeedDrain?: boolean };
   readonly stderr: NodeJS.WritableStream;
+  /** Aborts on SIGINT/SIGTERM (or when a test says so). */
+  readonly signal: AbortSignal;
+  /** Draws the screen for a session until it ends; absent where no UI is linked. */
+  readonly renderTui?: (request: TuiRequest) => Promise<void>;
 }
 
 export const REPLAY_FORMATS = ['json'] as const;
@@ -50,5 +62,6 @@ export function buildProgram(io: CliIo): Command {
       io.stdout.write(`${JSON.stringify(summary)}\n`);
     });
 
+  registerWatchCommand(program, io);
   return program;
 }

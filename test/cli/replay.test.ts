@@ -6,20 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { capture } from '../helpers/cli.js';
 import { LIVE_FRAMES, LIVE_REST_BOOK, UP_TOKEN } from '../helpers/fixtures.js';
-
-function capture() {
-  let out = '';
-  let err = '';
-  return {
-    io: {
-      stdout: { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream,
-      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('polybook replay --format json', () => {
   it('prints one JSON document with counts and books (live capture)', async () => {

@@ -1,0 +1,55 @@
+/**
+ * Option parsers for commander: each returns a checked value or throws commander's
+ * InvalidArgumentError, which prints one line and exits 2.
+ */
+import { InvalidArgumentError } from 'commander';
+
+export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    const n = Number(value);
+    if (n < min || n > max) throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** Seconds (decimals allowed) → milliseconds. */
+export function secondsOption(min: number) {
+  return (value: string): number => {
+    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`must be a number of seconds ≥ ${min}`);
+    return Math.round(Number(value) * 1000);
+  };
+}
+
+/** A positive decimal (e.g. a rate or a speed). */
+export function positiveNumberOption(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('must be a positive number');
+  return Number(value);
+}
+
+export function wsUrlOption(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('must be a ws:// or wss:// URL');
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new InvalidArgumentError('must be a ws:// or wss:// URL');
+  return value;
+}
+
+export function httpUrlOption(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError('must be an http:// or https:// URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('must be an http:// or https:// URL');
+  return value.replace(/\/+$/, '');
+}
+
+/** Token ids are decimal strings of up to ~78 digits; never parsed as numbers. */
+export function isTokenId(value: string): boolean {
+  return /^\d{1,100}$/.test(value);
+}

@@ -1,0 +1,42 @@
+/**
+ * `polybook watch --format ndjson` (and whenever stdout is not a terminal): NDJSON on stdout until
+ * SIGINT/SIGTERM, a closed pipe, or, with --once, each asset's first complete book.
+ */
+import { NdjsonWriter, type NdjsonSink } from './ndjson.js';
+import type { WatchSession } from './session.js';
+
+/** Runs pipe mode until `signal` aborts; resolves to the exit status. */
+export async function runPipe(session: WatchSession, out: NdjsonSink, signal: AbortSignal, once: boolean): Promise<number> {
+  const writer = new NdjsonWriter(out, session.store);
+  let finish: (code: number) => void = () => {};
+  const done = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  session.onFatal(() => finish(1));
+  if (once) {
+    const printed = new Set<string>();
+    session.store.subscribe((state) => {
+      for (const id of session.assetIds) {
+        const view = state.assets[id];
+        if (printed.has(id) || !view || view.status !== 'live') continue;
+        printed.add(id);
+        writer.book(view);
+      }
+      if (printed.size === session.assetIds.length) finish(0);
+    });
+  } else {
+    writer.start();
+    session.onEvent((event) => {
+      if (event.kind === 'last_trade_price') writer.trade(event);
+    });
+    session.onFinding((finding) => writer.finding(finding));
+  }
+  const onAbort = () => finish(0);
+  signal.addEventListener('abort', onAbort, { once: true });
+  session.start();
+  const code = await done;
+  signal.removeEventListener('abort', onAbort);
+  writer.stop();
+  await session.stop();
+  return code;
+}

@@ -1,0 +1,12 @@
+/** Errors of the feed layer, with stable codes (the CLI maps them to exit statuses). */
+export type FeedErrorCode = 'feed.authRejected' | 'feed.gaveUp' | 'feed.credentials' | 'feed.badUrl';
+
+export class FeedError extends Error {
+  constructor(
+    readonly code: FeedErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FeedError';
+  }
+}

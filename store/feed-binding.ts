@@ -1,0 +1,50 @@
+/**
+ * Wires a market feed into the book engine and the store: every frame is parsed once and applied
+ * at once; a dropped connection marks its books stale until fresh snapshots arrive; connection
+ * health lands in the store's health slot. Other consumers listen to the same feed.
+ */
+import type { MarketFeed } from '../src/feed/market-feed.js';
+import type { ConnectionHealth } from '../src/feed/health.js';
+import type { FeedEvent } from '../src/protocol/events.js';
+import { FrameStats } from '../src/protocol/frame-stats.js';
+import { parseFrame } from '../src/protocol/parse-frame.js';
+import type { BookPublisher } from './publisher.js';
+import { setHealth } from './store.js';
+
+export interface FeedBinding {
+  readonly stats: FrameStats;
+  /** Stops listening. */
+  readonly unbind: () => void;
+}
+
+/** Called with every parsed event, after the engine applied it. */
+export type EventListener = (event: FeedEvent) => void;
+
+export function bindFeed(feed: MarketFeed, publisher: BookPublisher, onEvent?: EventListener): FeedBinding {
+  const stats = new FrameStats();
+  const onFrame = (text: string) => {
+    const frame = parseFrame(text);
+    stats.record(frame);
+    for (const event of frame.events) {
+      publisher.handle(event);
+      onEvent?.(event);
+    }
+  };
+  const onDown = (assetIds: readonly string[]) => {
+    // Everything between the drop and the fresh dump is lost (POLYMARKET.md §5.6).
+    for (const id of assetIds) publisher.engine.markStale(id);
+    publisher.schedule();
+  };
+  const onHealth = (health: ConnectionHealth) => setHealth(publisher.store, health);
+  feed.on('frame', onFrame);
+  feed.on('down', onDown);
+  feed.on('health', onHealth);
+  return {
+    stats,
+    unbind: () => {
+      feed.off('frame', onFrame);
+      feed.off('down', onDown);
+      feed.off('health', onHealth);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Runs the CLI in process with captured output. */
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/program.js';
+
+export interface Captured {
+  readonly io: CliIo;
+  readonly out: () => string;
+  readonly err: () => string;
+  readonly abort: () => void;
+}
+
+export function capture(isTTY = false): Captured {
+  let out = '';
+  let err = '';
+  const stop = new AbortController();
+  return {
+    io: {
+      stdout: Object.assign({ write: (s: string) => ((out += s), true) }, { isTTY }) as unknown as CliIo['stdout'],
+      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
+      signal: stop.signal,
+    },
+    out: () => out,
+    err: () => err,
+    abort: () => stop.abort(),
+  };
+}
+
+export async function cli(argv: readonly string[], c: Captured = capture()): Promise<{ code: number; out: string; err: string }> {
+  const code = await runCli(argv, c.io);
+  return { code, out: c.out(), err: c.err() };
+}
