@@ -16,6 +16,8 @@ export function createPolybookStore(initial: Partial<PolybookState> = {}): Polyb
     health: {},
     depth: DEFAULT_DEPTH,
     frame: 0,
+    orders: {},
+    userTrades: [],
     ...initial,
   }));
 }

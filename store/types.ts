@@ -50,6 +50,37 @@ export interface AssetView {
 export type { ConnectionHealth, ConnectionState } from '../src/feed/health.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
 
+/** One of the user's orders, latest state (user channel). */
+export interface OrderView {
+  readonly id: string;
+  readonly market: string;
+  readonly assetId: string;
+  readonly side: Side;
+  readonly price: Dec;
+  readonly originalSize: Dec;
+  readonly sizeMatched: Dec;
+  readonly outcome: string | null;
+  /** LIVE, MATCHED, CANCELED, ... as the venue says; CANCELED after a CANCELLATION. */
+  readonly status: string;
+  readonly timestamp: string;
+}
+
+/** One of the user's trades, latest status (MATCHED → MINED → CONFIRMED, or RETRYING/FAILED). */
+export interface UserTradeView {
+  readonly id: string;
+  readonly market: string;
+  readonly assetId: string;
+  readonly side: Side;
+  readonly price: Dec;
+  readonly size: Dec;
+  readonly outcome: string | null;
+  readonly status: string;
+  /** Every status seen, in order. */
+  readonly history: readonly string[];
+  readonly matchTime: string | null;
+  readonly timestamp: string;
+}
+
 /** The whole store. */
 export interface PolybookState {
   /** Watched assets, in display order. */
@@ -60,4 +91,8 @@ export interface PolybookState {
   readonly depth: number;
   /** Publishes so far (a cheap change signal). */
   readonly frame: number;
+  /** The user's orders by id (user channel). */
+  readonly orders: Readonly<Record<string, OrderView>>;
+  /** The user's trades, newest first, bounded. */
+  readonly userTrades: readonly UserTradeView[];
 }

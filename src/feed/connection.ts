@@ -31,8 +31,8 @@ export interface ConnectionOptions {
   readonly maxAttempts?: number;
   /** Live this long ⇒ the attempt counter resets. */
   readonly healthyAfterMs?: number;
-  /** Decides whether a close is fatal (e.g. rejected auth); returns the reason, or null. */
-  readonly fatalClose?: (code: number, reason: string, gotData: boolean) => string | null;
+  /** Decides whether a close is fatal (e.g. rejected auth); `answered`: any frame or PONG came back. */
+  readonly fatalClose?: (code: number, reason: string, answered: boolean) => string | null;
   readonly now?: () => number;
   readonly random?: () => number;
 }
@@ -66,7 +66,7 @@ export class FeedConnection extends EventEmitter {
   private lastDataAt: number | null = null;
   private rttMs: number | null = null;
   private frozen = false;
-  private gotData = false;
+  private answered = false;
   private cause: string | null = null;
   private lastDisconnectCause: string | null = null;
   private readonly rate: RateMeter;
@@ -149,7 +149,7 @@ export class FeedConnection extends EventEmitter {
     this.setState('connecting');
     this.cause = null;
     this.frozen = false;
-    this.gotData = false;
+    this.answered = false;
     this.pingOutstandingSince = null;
     const socket = new WebSocket(this.o.url, { maxPayload: MAX_PAYLOAD, handshakeTimeout: 15_000, perMessageDeflate: false });
     this.socket = socket;
@@ -180,6 +180,7 @@ export class FeedConnection extends EventEmitter {
 
   private onMessage(text: string): void {
     const now = this.o.now();
+    this.answered = true;
     if (text === 'PONG') {
       if (this.pingOutstandingSince !== null) this.rttMs = now - this.pingOutstandingSince;
       this.pingOutstandingSince = null;
@@ -187,7 +188,6 @@ export class FeedConnection extends EventEmitter {
       this.emitHealth();
     } else {
       this.lastDataAt = now;
-      this.gotData = true;
       this.rate.tick();
       if (this.frozen) {
         this.frozen = false;
@@ -235,7 +235,7 @@ export class FeedConnection extends EventEmitter {
       this.setState('stopped');
       return;
     }
-    const fatal = this.o.fatalClose?.(code, reason, this.gotData) ?? null;
+    const fatal = this.o.fatalClose?.(code, reason, this.answered) ?? null;
     if (fatal !== null) {
       this.stopped = true;
       this.setState('stopped');

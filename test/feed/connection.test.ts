@@ -92,7 +92,7 @@ describe('market feed connection', () => {
     feed.on('down', (ids: string[], cause: string) => downs.push([ids, cause]));
     feed.subscribe(['7']);
     feed.start();
-    await until(() => venue.received.length >= 2, 3000, 'a reconnect');
+    await until(() => (venue.received[1]?.length ?? 0) >= 1, 3000, 'a resubscription');
     expect(downs[0]![0]).toEqual(['7']);
     expect(downs[0]![1]).toMatch(/^no PONG/);
     expect(venue.received[1]![0]).toBe('{"assets_ids":["7"],"type":"market","custom_feature_enabled":true}');

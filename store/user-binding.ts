@@ -1,0 +1,70 @@
+/**
+ * Wires the user channel into the store: orders by id (latest state) and trades with their status
+ * history. Order and trade events are rare, so each one updates the store directly.
+ */
+import type { UserFeed } from '../src/feed/user-feed.js';
+import type { ConnectionHealth } from '../src/feed/health.js';
+import type { OrderEvent, UserTradeEvent } from '../src/protocol/events.js';
+import { parseFrame } from '../src/protocol/parse-frame.js';
+import { setHealth, type PolybookStore } from './store.js';
+import type { UserTradeView } from './types.js';
+
+const TRADE_LIMIT = 200;
+
+export function applyOrder(store: PolybookStore, event: OrderEvent): void {
+  const status = event.type === 'CANCELLATION' ? 'CANCELED' : (event.status ?? (event.type === 'PLACEMENT' ? 'LIVE' : 'MATCHED'));
+  const orders = {
+    ...store.getState().orders,
+    [event.id]: {
+      id: event.id,
+      market: event.market,
+      assetId: event.assetId,
+      side: event.side,
+      price: event.price,
+      originalSize: event.originalSize,
+      sizeMatched: event.sizeMatched,
+      outcome: event.outcome,
+      status,
+      timestamp: event.timestamp,
+    },
+  };
+  store.setState({ orders });
+}
+
+export function applyUserTrade(store: PolybookStore, event: UserTradeEvent): void {
+  const trades = store.getState().userTrades;
+  const previous = trades.find((t) => t.id === event.id);
+  const history = previous ? (previous.history.at(-1) === event.status ? previous.history : [...previous.history, event.status]) : [event.status];
+  const view: UserTradeView = {
+    id: event.id,
+    market: event.market,
+    assetId: event.assetId,
+    side: event.side,
+    price: event.price,
+    size: event.size,
+    outcome: event.outcome,
+    status: event.status,
+    history,
+    matchTime: event.matchTime,
+    timestamp: event.timestamp,
+  };
+  const rest = trades.filter((t) => t.id !== event.id);
+  store.setState({ userTrades: [view, ...rest].slice(0, TRADE_LIMIT) });
+}
+
+/** Binds a user feed to the store; returns an unbind function. */
+export function bindUserFeed(feed: UserFeed, store: PolybookStore): () => void {
+  const onFrame = (text: string) => {
+    for (const event of parseFrame(text).events) {
+      if (event.kind === 'order') applyOrder(store, event);
+      else if (event.kind === 'trade') applyUserTrade(store, event);
+    }
+  };
+  const onHealth = (health: ConnectionHealth) => setHealth(store, health);
+  feed.on('frame', onFrame);
+  feed.on('health', onHealth);
+  return () => {
+    feed.off('frame', onFrame);
+    feed.off('health', onHealth);
+  };
+}
