@@ -4,14 +4,8 @@
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { replayToSummary } from './replay.js';
-import type { WatchSession } from './session.js';
+import type { RenderTui } from './tui-request.js';
 import { registerWatchCommand } from './watch.js';
-
-/** What the terminal UI needs to run a session (provided by components/, injected by the bin). */
-export interface TuiRequest {
-  readonly session: WatchSession;
-  readonly signal: AbortSignal;
-}
 
 /** Where commands write and how they stop; tests pass their own. */
 export interface CliIo {
@@ -20,7 +14,7 @@ export interface CliIo {
   /** Aborts on SIGINT/SIGTERM (or when a test says so). */
   readonly signal: AbortSignal;
   /** Draws the screen for a session until it ends; absent where no UI is linked. */
-  readonly renderTui?: (request: TuiRequest) => Promise<void>;
+  readonly renderTui?: RenderTui;
 }
 
 export const REPLAY_FORMATS = ['json'] as const;

@@ -27,6 +27,7 @@ export class WatchSession {
   readonly publisher: BookPublisher;
   readonly feed: MarketFeed;
   readonly recorder: FrameRecorder | null;
+  readonly fps: number;
   private binding: FeedBinding | null = null;
   private readonly listeners: Array<(event: FeedEvent) => void> = [];
   private readonly fatalListeners: Array<(error: FeedError) => void> = [];
@@ -35,6 +36,7 @@ export class WatchSession {
     readonly assetIds: readonly string[],
     private readonly options: SessionOptions,
   ) {
+    this.fps = options.fps;
     setDepth(this.store, options.depth);
     watchAssets(this.store, assetIds);
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });

@@ -5,14 +5,14 @@
 import { NdjsonWriter, type NdjsonSink } from './ndjson.js';
 import type { WatchSession } from './session.js';
 
-/** Runs pipe mode until `signal` aborts; resolves to the exit status. */
-export async function runPipe(session: WatchSession, out: NdjsonSink, signal: AbortSignal, once: boolean): Promise<number> {
+/** Runs pipe mode until `signal` aborts; resolves to the fatal feed error that ended it, if any. */
+export async function runPipe(session: WatchSession, out: NdjsonSink, signal: AbortSignal, once: boolean): Promise<Error | null> {
   const writer = new NdjsonWriter(out, session.store);
-  let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((resolve) => {
+  let finish: (error: Error | null) => void = () => {};
+  const done = new Promise<Error | null>((resolve) => {
     finish = resolve;
   });
-  session.onFatal(() => finish(1));
+  session.onFatal((error) => finish(error));
   if (once) {
     const printed = new Set<string>();
     session.store.subscribe((state) => {
@@ -22,7 +22,7 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
         printed.add(id);
         writer.book(view);
       }
-      if (printed.size === session.assetIds.length) finish(0);
+      if (printed.size === session.assetIds.length) finish(null);
     });
   } else {
     writer.start();
@@ -31,12 +31,12 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
     });
     session.onFinding((finding) => writer.finding(finding));
   }
-  const onAbort = () => finish(0);
+  const onAbort = () => finish(null);
   signal.addEventListener('abort', onAbort, { once: true });
   session.start();
-  const code = await done;
+  const fatal = await done;
   signal.removeEventListener('abort', onAbort);
   writer.stop();
   await session.stop();
-  return code;
+  return fatal;
 }

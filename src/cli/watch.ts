@@ -64,11 +64,24 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
         logger: createLogger(flags.logLevel, flags.logFile),
       });
       if (format === 'ndjson') {
-        const code = await runPipe(session, io.stdout, io.signal, flags.once === true);
-        if (code !== 0) throw new CliError('feed.fatal', 'the feed stopped (see the log file)', code);
+        const fatal = await runPipe(session, io.stdout, io.signal, flags.once === true);
+        if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
         return;
       }
       if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
-      await io.renderTui({ session, signal: io.signal });
+      const quit = new AbortController();
+      io.signal.addEventListener('abort', () => quit.abort(), { once: true });
+      let fatal: Error | null = null;
+      session.onFatal((error) => {
+        fatal = error;
+        quit.abort();
+      });
+      session.start();
+      try {
+        await io.renderTui({ store: session.store, signal: quit.signal, fps: session.fps, title: 'watch' });
+      } finally {
+        await session.stop();
+      }
+      if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
     });
 }

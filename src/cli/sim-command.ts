@@ -1,0 +1,136 @@
+/**
+ * `polybook sim`: runs the local Polymarket (src/sim) until SIGINT/SIGTERM. Prints its URLs and
+ * markets as ONE JSON line first, so scripts can read where to connect.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { startSimulator, type FaultOptions, type SimOptions } from '../sim/index.js';
+import { CliError, fileProblem } from './errors.js';
+
+export interface SimCommandIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+}
+
+/** Options as commander parses them. */
+export interface SimCommandOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly seed: number;
+  readonly markets: number;
+  readonly rate: number;
+  readonly replay?: string;
+  readonly dropEvery?: number;
+  readonly stallAfter?: number;
+  /** `--no-pong` sets this to false. */
+  readonly pong: boolean;
+  readonly malformedEvery?: number;
+  readonly duplicate?: number;
+  readonly reorder?: number;
+  readonly restartEvery?: number;
+  readonly idleTimeout: number;
+  readonly legacy?: boolean;
+}
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function number(name: string, check: (n: number) => boolean, what: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new InvalidArgumentError(`${name} must be ${what}`);
+    return n;
+  };
+}
+
+const seconds = (name: string) => number(name, (n) => n > 0, 'a positive number of seconds');
+const probability = (name: string) => number(name, (n) => n >= 0 && n <= 1, 'a probability from 0 to 1');
+
+/** Resolves at the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+function simOptions(o: SimCommandOptions): SimOptions {
+  const faults: FaultOptions = {
+    ...(o.dropEvery !== undefined && { dropEverySec: o.dropEvery }),
+    ...(o.stallAfter !== undefined && { stallAfterSec: o.stallAfter }),
+    ...(o.pong === false && { noPong: true }),
+    ...(o.malformedEvery !== undefined && { malformedEverySec: o.malformedEvery }),
+    ...(o.duplicate !== undefined && { duplicateInBurst: o.duplicate }),
+    ...(o.reorder !== undefined && { reorderInBurst: o.reorder }),
+    ...(o.restartEvery !== undefined && { restartEverySec: o.restartEvery }),
+  };
+  return {
+    host: o.host,
+    port: o.port,
+    seed: o.seed,
+    markets: o.markets,
+    rate: o.rate,
+    faults,
+    idleTimeoutMs: o.idleTimeout,
+    legacy: o.legacy === true,
+    ...(o.replay !== undefined && { replay: o.replay }),
+  };
+}
+
+/** Runs the simulator until `until` settles; the first stdout line is the JSON description. */
+export async function runSim(options: SimCommandOptions, io: SimCommandIo, until: Promise<unknown> = untilSignal()): Promise<void> {
+  let sim;
+  try {
+    sim = await startSimulator(simOptions(options));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+      throw new CliError('sim.listen', `cannot listen on ${options.host}:${options.port}: ${code}`, 1);
+    }
+    if (options.replay !== undefined && code !== undefined) {
+      throw new CliError('cli.unreadable', `cannot read ${options.replay}: ${fileProblem(error)}`);
+    }
+    throw new CliError('sim.start', error instanceof Error ? error.message : String(error));
+  }
+  io.stdout.write(`${JSON.stringify({ ...sim.urls, markets: sim.markets() })}\n`);
+  try {
+    await until;
+  } finally {
+    await sim.close();
+  }
+}
+
+/** Adds `polybook sim` to `program`. */
+export function registerSimCommand(program: Command, io: SimCommandIo): Command {
+  return program
+    .command('sim')
+    .description('run a local Polymarket (market + user WebSocket, CLOB REST, Gamma) on one port until interrupted')
+    .option('--port <n>', 'port to listen on (0 = any free port)', integer('--port', 0, 65_535), 0)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--seed <n>', 'PRNG seed: same seed, same markets and event sequence', integer('--seed', -2_147_483_648, 4_294_967_295), 1)
+    .option('--markets <n>', 'number of binary markets', integer('--markets', 0, 1000), 3)
+    .option('--rate <msgs/s>', 'price_change messages per second across all markets', number('--rate', (n) => n >= 0 && n <= 100_000, 'a number from 0 to 100000'), 20)
+    .option('--replay <capture.jsonl>', 'serve a recorded capture instead of generated markets')
+    .option('--drop-every <s>', 'terminate every connection every <s> seconds', seconds('--drop-every'))
+    .option('--stall-after <s>', 'each market connection goes silent <s> seconds after subscribing (PING still answered)', seconds('--stall-after'))
+    .option('--no-pong', 'never answer PING')
+    .option('--malformed-every <s>', 'send malformed frames to every market client every <s> seconds', seconds('--malformed-every'))
+    .option('--duplicate <p>', 'probability that a price_change frame is sent twice', probability('--duplicate'))
+    .option('--reorder <p>', 'probability that a same-timestamp burst arrives shuffled', probability('--reorder'))
+    .option('--restart-every <s>', 'close the listener and all clients every <s> seconds, back after 1 s', seconds('--restart-every'))
+    .option('--idle-timeout <ms>', 'drop connections that send nothing for <ms>', integer('--idle-timeout', 1, 86_400_000), 30_000)
+    .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field hash')
+    .addHelpText('after', '\nExample:\n  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05')
+    .action(async (options: SimCommandOptions) => {
+      await runSim(options, io);
+    });
+}
