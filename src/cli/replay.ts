@@ -21,6 +21,18 @@ export interface ReplaySummary {
   readonly books: BookReport[];
 }
 
+/** Reads a whole recording (the interactive replay needs the frame count up front). */
+export async function readRecording(path: string): Promise<string[]> {
+  await assertReadableFile(path);
+  const frames: string[] = [];
+  try {
+    for await (const text of readFrames(path)) frames.push(text);
+  } catch (error) {
+    throw new CliError('cli.unreadable', `cannot read ${path}: ${fileProblem(error)}`);
+  }
+  return frames;
+}
+
 /** Applies every frame of a recording and summarizes the result. */
 export async function replayToSummary(path: string, bookMeta: readonly string[] = []): Promise<ReplaySummary> {
   await assertReadableFile(path);

@@ -1,0 +1,47 @@
+/**
+ * `polybook replay <file>` on a terminal: plays the recording into the same screen as `watch`, at
+ * its recorded pace (`--speed N` or `max`); space pauses, `.` steps one frame while paused.
+ */
+import { basename } from 'node:path';
+import { BookEngine } from '../book/engine.js';
+import { ReplayPlayer } from '../feed/replay-player.js';
+import { parseFrame } from '../protocol/parse-frame.js';
+import { BookPublisher } from '../../store/publisher.js';
+import { createPolybookStore, setDepth } from '../../store/store.js';
+import { loadBookMeta } from './book-meta.js';
+import { readRecording } from './replay.js';
+import type { RenderTui } from './tui-request.js';
+
+export interface ReplayTuiOptions {
+  readonly speed: number | 'max';
+  readonly depth: number;
+  readonly fps: number;
+  readonly bookMeta: readonly string[];
+}
+
+export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal): Promise<void> {
+  const frames = await readRecording(path);
+  const engine = new BookEngine();
+  await loadBookMeta(engine, options.bookMeta);
+  const store = createPolybookStore();
+  setDepth(store, options.depth);
+  const publisher = new BookPublisher(engine, store, { intervalMs: 1000 / options.fps });
+  const player = new ReplayPlayer(
+    frames,
+    (text) => {
+      for (const event of parseFrame(text).events) publisher.handle(event);
+    },
+    { speed: options.speed },
+  );
+  void player.done.then(() => {
+    engine.flush();
+    publisher.publishNow();
+  });
+  player.start();
+  try {
+    await renderTui({ store, signal, fps: options.fps, replay: player, title: `replay ${basename(path)}` });
+  } finally {
+    player.stop();
+    publisher.close();
+  }
+}
