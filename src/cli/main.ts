@@ -3,6 +3,7 @@
  * status (never a stack trace): 2 for usage and input errors, 1 for run-time failures.
  */
 import { CommanderError } from 'commander';
+import { FeedError } from '../feed/errors.js';
 import { CliError } from './errors.js';
 import { buildProgram, type CliIo } from './program.js';
 
@@ -20,6 +21,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliError) {
       io.stderr.write(`polybook: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof FeedError) {
+      // Bad credentials are the user's input (2); an unreachable or failing venue is run time (1).
+      io.stderr.write(`polybook: ${error.message}\n`);
+      return error.code === 'feed.credentials' ? 2 : 1;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`polybook: unexpected error: ${message}\n`);

@@ -8,6 +8,8 @@ import { integerOption } from './options.js';
 import { replayToSummary } from './replay.js';
 import { runReplayTui } from './replay-tui.js';
 import type { RenderTui } from './tui-request.js';
+import { registerMarketsCommand } from './markets.js';
+import { registerStatusCommand } from './status.js';
 import { registerWatchCommand } from './watch.js';
 
 /** Where commands write and how they stop; tests pass their own. */
@@ -78,5 +80,7 @@ export function buildProgram(io: CliIo): Command {
     });
 
   registerWatchCommand(program, io);
+  registerMarketsCommand(program, io);
+  registerStatusCommand(program, io);
   return program;
 }

@@ -1,5 +1,12 @@
 /** Errors of the feed layer, with stable codes (the CLI maps them to exit statuses). */
-export type FeedErrorCode = 'feed.authRejected' | 'feed.gaveUp' | 'feed.credentials' | 'feed.badUrl';
+export type FeedErrorCode =
+  | 'feed.authRejected'
+  | 'feed.gaveUp'
+  | 'feed.credentials'
+  | 'feed.badUrl'
+  | 'feed.unreachable'
+  | 'feed.httpStatus'
+  | 'feed.badBody';
 
 export class FeedError extends Error {
   constructor(

@@ -12,6 +12,7 @@ import type {
   MarketLifecycleEvent,
   TickSizeEvent,
 } from './events.js';
+import { sanitizeOpt, sanitizeText } from './sanitize.js';
 import { dec, levels, optDec, optSide, optStr, Rejection, str, stringList, type Raw } from './fields.js';
 
 /** A required timestamp string (epoch ms); JSON numbers are accepted and kept as text. */
@@ -122,16 +123,17 @@ export function parseBestBidAsk(raw: Raw): BestBidAskEvent {
 
 export function parseLifecycle(raw: Raw, kind: MarketLifecycleEvent['kind']): MarketLifecycleEvent {
   const assetIds = stringList(raw, 'assets_ids');
+  // Questions and labels end up on a terminal: no control characters (sanitize.ts).
   return {
     kind,
     market: str(raw, 'market'),
     id: optStr(raw, 'id'),
-    question: optStr(raw, 'question'),
-    slug: optStr(raw, 'slug'),
+    question: sanitizeOpt(optStr(raw, 'question')),
+    slug: sanitizeOpt(optStr(raw, 'slug')),
     assetIds: assetIds.length > 0 ? assetIds : stringList(raw, 'clob_token_ids'),
-    outcomes: stringList(raw, 'outcomes'),
+    outcomes: stringList(raw, 'outcomes').map(sanitizeText),
     winningAssetId: optStr(raw, 'winning_asset_id'),
-    winningOutcome: optStr(raw, 'winning_outcome'),
+    winningOutcome: sanitizeOpt(optStr(raw, 'winning_outcome')),
     timestamp: optStr(raw, 'timestamp') ?? '',
   };
 }

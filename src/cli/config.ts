@@ -1,0 +1,95 @@
+/**
+ * The config file: `$XDG_CONFIG_HOME/polybook/config.json`, else `~/.config/polybook/config.json`
+ * (or `POLYBOOK_CONFIG`). Default URLs, depth, fps, theme, and the watchlist `polybook watch` opens
+ * with no argument. Precedence: command-line flag > environment > config file > built-in default.
+ * A broken file is one clear line naming it and the problem (exit 2).
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { CliError } from './errors.js';
+
+export interface PolybookConfig {
+  readonly url?: string;
+  readonly userUrl?: string;
+  readonly rest?: string;
+  readonly gamma?: string;
+  readonly depth?: number;
+  readonly fps?: number;
+  readonly theme?: 'color' | 'no-color';
+  readonly watchlist?: readonly string[];
+}
+
+type Check = (value: unknown) => string | null;
+
+const isUrl =
+  (protocols: readonly string[]): Check =>
+  (value) => {
+    if (typeof value !== 'string') return 'must be a string';
+    try {
+      return protocols.includes(new URL(value).protocol) ? null : `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`;
+    } catch {
+      return 'must be a URL';
+    }
+  };
+
+const isInt =
+  (min: number, max: number): Check =>
+  (value) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
+
+const CHECKS: Record<keyof PolybookConfig, Check> = {
+  url: isUrl(['ws:', 'wss:']),
+  userUrl: isUrl(['ws:', 'wss:']),
+  rest: isUrl(['http:', 'https:']),
+  gamma: isUrl(['http:', 'https:']),
+  depth: isInt(1, 200),
+  fps: isInt(1, 120),
+  theme: (value) => (value === 'color' || value === 'no-color' ? null : 'must be "color" or "no-color"'),
+  watchlist: (value) =>
+    Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0) ? null : 'must be an array of market names or token ids',
+};
+
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.POLYBOOK_CONFIG) return env.POLYBOOK_CONFIG;
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'polybook', 'config.json');
+}
+
+/** Reads the config file; a missing file is an empty config, anything wrong is a CliError. */
+export function loadConfig(path: string = configPath()): PolybookConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new CliError('cli.config', `config file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    throw new CliError('cli.config', `config file ${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CliError('cli.config', `config file ${path}: must be a JSON object`);
+  for (const [key, value] of Object.entries(body)) {
+    const check = CHECKS[key as keyof PolybookConfig];
+    if (!check) throw new CliError('cli.config', `config file ${path}: unknown key "${key}" (known: ${Object.keys(CHECKS).join(', ')})`);
+    const problem = check(value);
+    if (problem) throw new CliError('cli.config', `config file ${path}: "${key}" ${problem}`);
+  }
+  return body as PolybookConfig;
+}
+
+/**
+ * Fills the command's options from the config where neither a flag nor the environment set them.
+ * `mapping` maps option names (camelCase, as commander stores them) to config keys.
+ */
+export function applyConfig(command: Command, config: PolybookConfig, mapping: Readonly<Record<string, keyof PolybookConfig>>): void {
+  for (const [option, key] of Object.entries(mapping)) {
+    const value = config[key];
+    if (value === undefined) continue;
+    const source = command.getOptionValueSource(option);
+    if (source === undefined || source === 'default') command.setOptionValueWithSource(option, value, 'config');
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `polybook markets <text>`: active markets on Gamma matching the text, as a table (question,
+ * outcomes with prices, volume, end date, slug, token ids) or `--json` for scripts.
+ */
+import type { Command } from 'commander';
+import type { MarketRef } from '../protocol/gamma.js';
+import { VenueApi } from '../feed/venue-api.js';
+import { applyConfig, loadConfig } from './config.js';
+import { httpUrlOption, integerOption } from './options.js';
+import type { CliIo } from './program.js';
+import { Option } from 'commander';
+import { DEFAULT_GAMMA_URL } from '../feed/venue-api.js';
+
+/** Thousands separators on the integer part of a canonical decimal, rounded to whole units. */
+function volume(value: string | null): string {
+  if (value === null) return '-';
+  const whole = value.split('.')[0]!;
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function marketTable(markets: readonly MarketRef[]): string {
+  const lines: string[] = [];
+  for (const m of markets) {
+    const outcomes = m.outcomes.map((o) => `${o.label} ${o.price ?? '-'}`).join(' / ');
+    const ends = m.endDate ? m.endDate.slice(0, 10) : '-';
+    lines.push(m.question);
+    lines.push(`  ${outcomes}   volume ${volume(m.volume)}   ends ${ends}   slug ${m.slug ?? '-'}`);
+    const width = Math.max(...m.outcomes.map((o) => o.label.length));
+    for (const o of m.outcomes) lines.push(`    ${o.label.padEnd(width)}  ${o.tokenId}`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function registerMarketsCommand(program: Command, io: CliIo): void {
+  program
+    .command('markets')
+    .description('search active markets by text (Gamma): question, outcomes, prices, slug, token ids')
+    .argument('<text...>', 'words to search for')
+    .option('--json', 'print JSON for scripts')
+    .option('--limit <n>', 'at most n markets', integerOption(1, 100), 10)
+    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
+    .addHelpText('after', '\nExamples:\n  polybook markets bitcoin up or down\n  polybook markets fed rate --json --limit 3')
+    .hook('preAction', (command) => applyConfig(command, loadConfig(), { gamma: 'gamma' }))
+    .action(async (words: string[], flags: { json?: boolean; limit: number; gamma: string }) => {
+      const text = words.join(' ');
+      const markets = await new VenueApi({ gamma: flags.gamma }).search(text, flags.limit);
+      if (flags.json) {
+        io.stdout.write(`${JSON.stringify(markets)}\n`);
+        return;
+      }
+      if (markets.length === 0) {
+        io.stdout.write(`no active markets match "${text}"\n`);
+        return;
+      }
+      io.stdout.write(marketTable(markets));
+    });
+}

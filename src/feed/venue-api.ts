@@ -1,0 +1,92 @@
+/**
+ * The venue's HTTP APIs polybook uses: CLOB REST (`/book`, `/books`, `/markets/{id}`) and Gamma
+ * (`/events`, `/markets`, `/public-search`). Bodies are decoded by src/protocol.
+ */
+import type { BookEvent } from '../protocol/events.js';
+import { parseClobMarket, parseGammaEvents, parseGammaMarkets, type EventRef, type MarketRef } from '../protocol/gamma.js';
+import { parseRestBook } from '../protocol/parse-frame.js';
+import { FeedError } from './errors.js';
+import { fetchJson, RateLimiter } from './http.js';
+
+export const DEFAULT_REST_URL = 'https://clob.polymarket.com';
+export const DEFAULT_GAMMA_URL = 'https://gamma-api.polymarket.com';
+
+/** A REST book, or the venue saying the token has no book (resolved or unknown: §4.9). */
+export type RestBook = { readonly kind: 'book'; readonly book: BookEvent } | { readonly kind: 'missing' };
+
+export interface VenueApiOptions {
+  readonly rest?: string;
+  readonly gamma?: string;
+  readonly timeoutMs?: number;
+}
+
+export class VenueApi {
+  readonly rest: string;
+  readonly gamma: string;
+  private readonly timeoutMs: number;
+  /** A tenth of the documented /book limit (1 500 per 10 s). */
+  private readonly bookLimiter = new RateLimiter(150, 10_000);
+
+  constructor(options: VenueApiOptions = {}) {
+    this.rest = (options.rest ?? DEFAULT_REST_URL).replace(/\/+$/, '');
+    this.gamma = (options.gamma ?? DEFAULT_GAMMA_URL).replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
+
+  /** `GET /book?token_id=`: the book, or `missing` on 404. */
+  async book(tokenId: string): Promise<RestBook> {
+    await this.bookLimiter.take();
+    const { status, body } = await fetchJson(`${this.rest}/book?token_id=${encodeURIComponent(tokenId)}`, { timeoutMs: this.timeoutMs });
+    if (status === 404) return { kind: 'missing' };
+    if (status !== 200) throw new FeedError('feed.httpStatus', `/book answered HTTP ${status}`);
+    const book = parseRestBook(body);
+    if (book.kind !== 'book') throw new FeedError('feed.badBody', `/book body rejected: ${book.kind === 'invalid' ? book.detail : book.kind}`);
+    return { kind: 'book', book };
+  }
+
+  /** `POST /books`: books of many tokens (unknown ids are omitted by the venue). */
+  async books(tokenIds: readonly string[]): Promise<BookEvent[]> {
+    const out: BookEvent[] = [];
+    for (let i = 0; i < tokenIds.length; i += 100) {
+      await this.bookLimiter.take();
+      const chunk = tokenIds.slice(i, i + 100).map((token_id) => ({ token_id }));
+      const { status, body } = await fetchJson(`${this.rest}/books`, { method: 'POST', body: chunk, timeoutMs: this.timeoutMs });
+      if (status !== 200 || !Array.isArray(body)) throw new FeedError('feed.httpStatus', `/books answered HTTP ${status}`);
+      for (const item of body) {
+        const book = parseRestBook(item);
+        if (book.kind === 'book') out.push(book);
+      }
+    }
+    return out;
+  }
+
+  /** CLOB `GET /markets/{condition_id}`; null on 404. */
+  async clobMarket(conditionId: string): Promise<MarketRef | null> {
+    const { status, body } = await fetchJson(`${this.rest}/markets/${encodeURIComponent(conditionId)}`, { timeoutMs: this.timeoutMs });
+    if (status === 404) return null;
+    if (status !== 200) throw new FeedError('feed.httpStatus', `/markets/{id} answered HTTP ${status}`);
+    return parseClobMarket(body);
+  }
+
+  async eventsBySlug(slug: string): Promise<EventRef[]> {
+    return parseGammaEvents(await this.gammaGet(`/events?slug=${encodeURIComponent(slug)}`));
+  }
+
+  async marketsBySlug(slug: string): Promise<MarketRef[]> {
+    return parseGammaMarkets(await this.gammaGet(`/markets?slug=${encodeURIComponent(slug)}`));
+  }
+
+  /** Active markets whose question, title or slug match `text`, via Gamma's public search. */
+  async search(text: string, limit: number): Promise<MarketRef[]> {
+    const body = await this.gammaGet(`/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`);
+    const events = parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
+    return events.flatMap((e) => e.markets).filter((m) => m.active && !m.closed).slice(0, limit);
+  }
+
+  private async gammaGet(path: string): Promise<unknown> {
+    const { status, body } = await fetchJson(`${this.gamma}${path}`, { timeoutMs: this.timeoutMs });
+    if (status === 404) return [];
+    if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${path.split('?')[0]} answered HTTP ${status}`);
+    return body;
+  }
+}
