@@ -141,6 +141,7 @@ export class BookPublisher {
       status: statusOf(asset),
       crossed: asset.crossed,
       cleaned: asset.cleaned,
+      lastResync: asset.lastResync,
       updatedAt: asset.updatedAt,
       receivedAt: this.now(),
     };

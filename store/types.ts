@@ -41,6 +41,8 @@ export interface AssetView {
   readonly crossed: boolean;
   /** Times the book was uncrossed by the newer-update rule. */
   readonly cleaned: number;
+  /** Last REST resync of this book: why ("bootstrap", "reconnect", "hash_mismatch", ...) and when. */
+  readonly lastResync: { readonly cause: string; readonly at: number } | null;
   /** Venue time of the last update, epoch ms string ("" before any). */
   readonly updatedAt: string;
   /** Local wall-clock ms when data for this asset last arrived (0 before any). */

@@ -31,6 +31,10 @@ export interface AssetState {
   book: OrderBook | null;
   /** The book predates a disconnect: updates wait for a fresh snapshot (kept for display). */
   stale: boolean;
+  /** The book came from REST: the next WebSocket snapshot replaces it without an audit. */
+  provisional: boolean;
+  /** Last REST resync: why and when (local epoch ms). */
+  lastResync: { readonly cause: string; readonly at: number } | null;
   tickSize: Dec | null;
   lastTrade: LastTrade | null;
   lifecycle: Lifecycle;
@@ -52,6 +56,8 @@ export function newAssetState(assetId: string, market: string): AssetState {
     market,
     book: null,
     stale: false,
+    provisional: false,
+    lastResync: null,
     tickSize: null,
     lastTrade: null,
     lifecycle: 'live',

@@ -31,6 +31,12 @@ export interface MarketInfo {
   readonly outcomes: readonly string[];
 }
 
+/** Whether venue timestamp `a` (epoch ms digits) is before `b`; unknown ("") is never older. */
+function isOlder(a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  return a.length !== b.length ? a.length < b.length : a < b;
+}
+
 /** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
 function isVenueHash(hash: string | undefined): hash is string {
   return hash !== undefined && hash.length === 40 && !hash.startsWith('0x');
@@ -74,6 +80,31 @@ export class BookEngine {
       default:
         return;
     }
+  }
+
+  /**
+   * Applies a REST `/book` body: it seeds (or resyncs) the book and supplies the hash inputs. The
+   * REST snapshot and the WebSocket's next one are taken at different moments, so that next one
+   * replaces it without a snapshot audit. `cause` is recorded for the health bar and NDJSON.
+   *
+   * A REST body older than the last WebSocket update of a live book would roll that book back (the
+   * deltas in between are not kept): then only its hash inputs are taken, and it returns false.
+   */
+  applyRestBook(event: BookEvent, cause: string, at: number): boolean {
+    const asset = this.assetFor(event.assetId, event.market);
+    if (asset.book && !asset.stale && isOlder(event.timestamp, asset.updatedAt)) {
+      if (event.minOrderSize !== undefined && event.negRisk !== undefined) {
+        this.hashAudit.setMeta(asset.market, { minOrderSize: event.minOrderSize, negRisk: event.negRisk });
+      }
+      asset.tickSize ??= event.tickSize ?? null;
+      return false;
+    }
+    asset.provisional = false;
+    asset.stale = false;
+    this.applyBook(event, false);
+    asset.provisional = true;
+    asset.lastResync = { cause, at };
+    return true;
   }
 
   /** Supplies the REST-only inputs of the venue hash for a market (from `/book` or `--book-meta`). */
@@ -148,12 +179,12 @@ export class BookEngine {
     this.onFinding?.({ assetId: asset.assetId, kind, detail });
   }
 
-  private applyBook(event: BookEvent): void {
+  private applyBook(event: BookEvent, audit = true): void {
     const asset = this.assetFor(event.assetId, event.market);
     this.endBurst(asset);
     const bids = nonZero(event.bids);
     const asks = nonZero(event.asks);
-    if (asset.book && !asset.stale) {
+    if (audit && asset.book && !asset.stale && !asset.provisional) {
       // Snapshot audit: the venue resends books after trades; ours must already equal them.
       if (asset.book.bids.equals(bids) && asset.book.asks.equals(asks)) {
         asset.integrity.snapshots_agreed++;
@@ -169,6 +200,7 @@ export class BookEngine {
     }
     asset.book.replace(bids, asks);
     asset.stale = false;
+    asset.provisional = false;
     asset.updatedAt = event.timestamp;
     if (event.tickSize !== undefined) asset.tickSize = event.tickSize;
     if (event.lastTradePrice !== undefined) this.hashAudit.setLastTradePrice(asset.market, event.lastTradePrice);

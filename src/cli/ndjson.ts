@@ -113,6 +113,11 @@ export class NdjsonWriter {
     this.line(tradeLine(event, this.now()));
   }
 
+  /** A book was refetched from REST (bootstrap, reconnect, stale, or an audit that disagreed). */
+  resync(assetId: string, cause: string): void {
+    this.line({ type: 'resync', ts: this.now(), asset_id: assetId, cause });
+  }
+
   finding(finding: Finding): void {
     this.line(integrityLine(finding, this.now()));
   }

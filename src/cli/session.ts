@@ -1,17 +1,20 @@
 /**
- * A watching session: one market feed feeding one engine and store, plus the optional recorder and
- * logging. Pipe mode and the terminal UI both run on top of it.
+ * A watching session: one market feed feeding one engine and store, REST bootstrap and resync,
+ * the optional recorder, and logging. Pipe mode and the terminal UI both run on top of it.
  */
 import type { Logger } from 'pino';
 import { BookEngine, type Finding } from '../book/engine.js';
+import type { FeedError } from '../feed/errors.js';
+import type { ConnectionHealth } from '../feed/health.js';
 import { MarketFeed, type ConnectionTiming } from '../feed/market-feed.js';
 import { FrameRecorder } from '../feed/recorder.js';
-import type { ConnectionHealth } from '../feed/health.js';
-import type { FeedError } from '../feed/errors.js';
+import { Resyncer } from '../feed/resync.js';
+import type { VenueApi } from '../feed/venue-api.js';
 import type { FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
+import type { ResolvedAsset } from './resolve.js';
 
 export interface SessionOptions extends ConnectionTiming {
   readonly url: string;
@@ -19,7 +22,14 @@ export interface SessionOptions extends ConnectionTiming {
   readonly fps: number;
   readonly record?: string;
   readonly logger: Logger;
+  /** REST for bootstrap and resync; null turns both off. */
+  readonly api: VenueApi | null;
+  /** A book stale this long (no fresh snapshot after a drop) is resynced from REST. */
+  readonly staleLimitMs?: number;
 }
+
+/** Findings after which a book is refetched from REST. */
+const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 'snapshot_disagreed']);
 
 export class WatchSession {
   readonly engine = new BookEngine();
@@ -28,30 +38,42 @@ export class WatchSession {
   readonly feed: MarketFeed;
   readonly recorder: FrameRecorder | null;
   readonly fps: number;
+  readonly assetIds: readonly string[];
   private binding: FeedBinding | null = null;
+  private readonly resyncer: Resyncer | null;
+  private readonly staleSince = new Map<string, number>();
+  private staleTimer: ReturnType<typeof setInterval> | null = null;
   private readonly listeners: Array<(event: FeedEvent) => void> = [];
   private readonly fatalListeners: Array<(error: FeedError) => void> = [];
+  private readonly resyncListeners: Array<(assetId: string, cause: string) => void> = [];
 
   constructor(
-    readonly assetIds: readonly string[],
+    assets: readonly ResolvedAsset[],
     private readonly options: SessionOptions,
   ) {
+    this.assetIds = assets.map((a) => a.assetId);
     this.fps = options.fps;
     setDepth(this.store, options.depth);
-    watchAssets(this.store, assetIds);
+    watchAssets(this.store, this.assetIds);
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });
+    for (const a of assets) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
     this.feed = new MarketFeed(options);
     this.recorder = options.record ? new FrameRecorder(options.record) : null;
+    this.resyncer = options.api ? this.createResyncer(options.api) : null;
     this.wireLogging();
   }
 
-  /** Listens to every parsed event (after the engine applied it). */
+  /** Every parsed event, after the engine applied it. */
   onEvent(listener: (event: FeedEvent) => void): void {
     this.listeners.push(listener);
   }
 
   onFatal(listener: (error: FeedError) => void): void {
     this.fatalListeners.push(listener);
+  }
+
+  onResync(listener: (assetId: string, cause: string) => void): void {
+    this.resyncListeners.push(listener);
   }
 
   onFinding(listener: (finding: Finding) => void): void {
@@ -74,16 +96,54 @@ export class WatchSession {
     });
     this.feed.subscribe(this.assetIds);
     this.feed.start();
+    if (this.resyncer) {
+      // Paint from REST before the dump arrives, and learn the hash inputs the WebSocket lacks.
+      this.resyncer.seed(this.assetIds, 'bootstrap').catch((error: Error) => this.options.logger.warn({ err: error.message }, 'REST bootstrap failed'));
+      this.staleTimer = setInterval(() => this.resyncStale(), 1000);
+    }
     this.options.logger.info({ assets: this.assetIds.length, url: this.options.url }, 'watch started');
   }
 
   async stop(): Promise<void> {
+    if (this.staleTimer) clearInterval(this.staleTimer);
+    this.resyncer?.close();
     await this.feed.stop();
     this.binding?.unbind();
     this.publisher.publishNow();
     this.publisher.close();
     await this.recorder?.close();
-    this.options.logger.info({ stats: this.binding?.stats }, 'watch stopped');
+    this.options.logger.info({ frames: this.binding?.stats.frames, invalid: this.binding?.stats.invalid }, 'watch stopped');
+  }
+
+  private createResyncer(api: VenueApi): Resyncer {
+    const log = this.options.logger;
+    return new Resyncer(api, {
+      book: (event, cause) => {
+        if (!this.engine.applyRestBook(event, cause, Date.now())) {
+          log.debug({ asset: event.assetId, cause }, 'REST book older than the live book: kept its hash inputs only');
+          return;
+        }
+        this.staleSince.delete(event.assetId);
+        this.publisher.schedule();
+        for (const listener of this.resyncListeners) listener(event.assetId, cause);
+        log.info({ asset: event.assetId, cause }, 'book resynced from REST');
+      },
+      resolved: (assetId) => {
+        this.engine.markResolved(assetId);
+        this.publisher.schedule();
+        log.info({ asset: assetId }, 'REST /book 404: market resolved');
+      },
+      failed: (assetId, cause, error) => log.warn({ asset: assetId, cause, err: error.message }, 'REST resync failed'),
+    });
+  }
+
+  private resyncStale(): void {
+    const limit = this.options.staleLimitMs ?? 10_000;
+    const now = Date.now();
+    for (const [id, since] of this.staleSince) {
+      if (!this.engine.assets.get(id)?.stale) this.staleSince.delete(id);
+      else if (now - since > limit) this.resyncer?.request(id, 'stale');
+    }
   }
 
   private wireLogging(): void {
@@ -95,7 +155,17 @@ export class WatchSession {
       lastState.set(health.id, key);
       log.info({ connection: health.id, state: health.state, attempt: health.attempt, cause: health.lastDisconnectCause }, 'connection');
     });
-    this.feed.on('down', (assets: string[], cause: string, id: string) => log.warn({ connection: id, assets: assets.length, cause }, 'connection down; books stale'));
-    this.engine.onFinding = (finding) => log.warn({ asset: finding.assetId, kind: finding.kind }, finding.detail);
+    this.feed.on('down', (assets: string[], cause: string, id: string) => {
+      const now = Date.now();
+      for (const asset of assets) if (!this.staleSince.has(asset)) this.staleSince.set(asset, now);
+      log.warn({ connection: id, assets: assets.length, cause }, 'connection down; books stale');
+    });
+    this.feed.on('up', (assets: string[], reopened: boolean) => {
+      if (reopened) for (const asset of assets) this.resyncer?.request(asset, 'reconnect');
+    });
+    this.engine.onFinding = (finding) => {
+      log.warn({ asset: finding.assetId, kind: finding.kind }, finding.detail);
+      if (RESYNC_ON.has(finding.kind)) this.resyncer?.request(finding.assetId, finding.kind);
+    };
   }
 }

@@ -126,7 +126,7 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--malformed-every <s>', 'send malformed frames to every market client every <s> seconds', seconds('--malformed-every'))
     .option('--duplicate <p>', 'probability that a price_change frame is sent twice', probability('--duplicate'))
     .option('--reorder <p>', 'probability that a same-timestamp burst arrives shuffled', probability('--reorder'))
-    .option('--restart-every <s>', 'close the listener and all clients every <s> seconds, back after 1 s', seconds('--restart-every'))
+    .option('--restart-every <s>', 'close the listener and all clients every <s> seconds, back after min(1 s, <s>/2)', seconds('--restart-every'))
     .option('--idle-timeout <ms>', 'drop connections that send nothing for <ms>', integer('--idle-timeout', 1, 86_400_000), 30_000)
     .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field hash')
     .addHelpText('after', '\nExample:\n  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05')

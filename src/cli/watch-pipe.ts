@@ -30,6 +30,7 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
       if (event.kind === 'last_trade_price') writer.trade(event);
     });
     session.onFinding((finding) => writer.finding(finding));
+    session.onResync((assetId, cause) => writer.resync(assetId, cause));
   }
   const onAbort = () => finish(null);
   signal.addEventListener('abort', onAbort, { once: true });

@@ -1,18 +1,25 @@
 /**
- * `polybook watch <token-id>...`: live books. On a terminal the screen (components/, injected by
- * the bin so src/ never imports React); otherwise, or with --format ndjson, one JSON line per update.
+ * `polybook watch [market...]`: live books. On a terminal the screen (components/, injected by the
+ * bin so src/ never imports React); otherwise, or with --format ndjson, one JSON line per update.
+ * Markets are token ids, slugs, polymarket.com URLs or condition ids; none = the config watchlist.
  */
 import { Command, Option } from 'commander';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { DEFAULT_MARKET_URL } from '../feed/market-feed.js';
+import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, VenueApi } from '../feed/venue-api.js';
+import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
+import { applyConfig, configPath, loadConfig } from './config.js';
 import { CliError } from './errors.js';
-import { integerOption, isTokenId, secondsOption, wsUrlOption } from './options.js';
+import { httpUrlOption, integerOption, isTokenId, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
+import { resolveAll, type ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
 
 export interface WatchFlags {
   readonly url: string;
+  readonly rest: string;
+  readonly gamma: string;
+  readonly restSync: boolean;
   readonly format?: 'tui' | 'ndjson';
   readonly depth: number;
   readonly once?: boolean;
@@ -26,62 +33,93 @@ export interface WatchFlags {
   readonly logLevel: LogLevel;
 }
 
-export function registerWatchCommand(program: Command, io: CliIo): void {
-  program
-    .command('watch')
-    .description('watch live order books (a screen on a terminal, NDJSON when piped)')
-    .argument('<token-id...>', 'token ids (77-digit strings) to watch')
+/** Connection and REST options shared by the commands that watch the venue. */
+export function addVenueOptions(command: Command): Command {
+  return command
     .addOption(new Option('--url <ws-url>', 'market channel URL').env('POLYBOOK_WS_URL').default(DEFAULT_MARKET_URL).argParser(wsUrlOption))
-    .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
-    .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
-    .option('--once', 'print each asset’s first complete book and exit (ndjson)')
-    .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
-    .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))
+    .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
+    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
+    .option('--no-rest-sync', 'no REST bootstrap or resync (WebSocket only)')
     .option('--ping-interval <seconds>', 'text PING cadence', secondsOption(0.01), 10_000)
     .option('--pong-timeout <seconds>', 'reconnect when no PONG comes back within this', secondsOption(0.01), 30_000)
     .option('--silence <seconds>', 'reconnect when no data arrives for this long while PONGs flow (0 = never)', secondsOption(0), 90_000)
     .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
-    .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
+    .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'));
+}
+
+/** Resolves names to token ids (no network when every argument already is one). */
+export async function resolveMarkets(args: readonly string[], api: VenueApi): Promise<ResolvedAsset[]> {
+  if (args.every(isTokenId)) return [...new Set(args)].map((assetId) => ({ assetId, market: null, question: null, outcome: null }));
+  return resolveAll(api, args);
+}
+
+export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, fps: number, api: VenueApi): WatchSession {
+  return new WatchSession(assets, {
+    url: flags.url,
+    depth: flags.depth,
+    fps,
+    ...(flags.record ? { record: flags.record } : {}),
+    pingIntervalMs: flags.pingInterval,
+    pongTimeoutMs: flags.pongTimeout,
+    silenceMs: flags.silence,
+    ...(flags.maxAttempts ? { maxAttempts: flags.maxAttempts } : {}),
+    logger: createLogger(flags.logLevel, flags.logFile),
+    api: flags.restSync ? api : null,
+  });
+}
+
+export function registerWatchCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('watch')
+    .description('watch live order books (a screen on a terminal, NDJSON when piped)')
+    .argument('[market...]', 'token ids, market or event slugs, polymarket.com URLs or condition ids (default: the config watchlist)')
+    .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
+    .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
+    .option('--once', 'print each asset’s first complete book and exit (ndjson)')
+    .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
+    .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120));
+  addVenueOptions(command)
     .addHelpText(
       'after',
-      '\nExamples:\n  polybook watch 1293...2772 1792...4553\n  polybook watch 1293...2772 --format ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --url ws://127.0.0.1:8080/ws/market',
+      '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch btc-updown-5m-1784449200 --format ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --url ws://127.0.0.1:8080/ws/market',
     )
-    .action(async (ids: string[], flags: WatchFlags) => {
-      const bad = ids.find((id) => !isTokenId(id));
-      if (bad !== undefined) throw new CliError('cli.badToken', `not a token id: "${bad.slice(0, 80)}" (token ids are decimal strings)`);
+    .hook('preAction', (cmd) =>
+      applyConfig(cmd, loadConfig(), { url: 'url', rest: 'rest', gamma: 'gamma', depth: 'depth', fps: 'fps' }),
+    )
+    .action(async (args: string[], flags: WatchFlags) => {
+      const names = args.length > 0 ? args : [...(loadConfig().watchlist ?? [])];
+      if (names.length === 0) throw new CliError('cli.usage', `name at least one market, or set a "watchlist" in ${configPath()}`);
       const format = flags.format ?? (flags.once || !io.stdout.isTTY ? 'ndjson' : 'tui');
       if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --format tui');
-      const session = new WatchSession([...new Set(ids)], {
-        url: flags.url,
-        depth: flags.depth,
-        fps: flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30),
-        ...(flags.record ? { record: flags.record } : {}),
-        pingIntervalMs: flags.pingInterval,
-        pongTimeoutMs: flags.pongTimeout,
-        silenceMs: flags.silence,
-        ...(flags.maxAttempts ? { maxAttempts: flags.maxAttempts } : {}),
-        logger: createLogger(flags.logLevel, flags.logFile),
-      });
+      if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+      const api = new VenueApi({ rest: flags.rest, gamma: flags.gamma });
+      const assets = await resolveMarkets(names, api);
+      const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
+      const session = sessionFor(assets, flags, fps, api);
       if (format === 'ndjson') {
         const fatal = await runPipe(session, io.stdout, io.signal, flags.once === true);
         if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
         return;
       }
-      if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
-      const quit = new AbortController();
-      io.signal.addEventListener('abort', () => quit.abort(), { once: true });
-      let fatal: Error | null = null;
-      session.onFatal((error) => {
-        fatal = error;
-        quit.abort();
-      });
-      session.start();
-      try {
-        await io.renderTui({ store: session.store, signal: quit.signal, fps: session.fps, title: 'watch' });
-      } finally {
-        await session.stop();
-      }
-      if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
+      await runTui(session, io, 'watch');
     });
+}
+
+/** Runs a session on the screen until the user quits or a signal arrives. */
+export async function runTui(session: WatchSession, io: CliIo, title: string): Promise<void> {
+  const quit = new AbortController();
+  io.signal.addEventListener('abort', () => quit.abort(), { once: true });
+  let fatal: Error | null = null;
+  session.onFatal((error) => {
+    fatal = error;
+    quit.abort();
+  });
+  session.start();
+  try {
+    await io.renderTui!({ store: session.store, signal: quit.signal, fps: session.fps, title });
+  } finally {
+    await session.stop();
+  }
+  if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
 }

@@ -6,7 +6,8 @@
  *
  * One feed serves every consumer (store, recorder, NDJSON writer): listen to its events.
  * Events: 'frame' (text, connectionId), 'down' (assetIds, cause, connectionId) when a connection's
- * books went stale, 'health' (ConnectionHealth), 'fatal' (FeedError).
+ * books went stale, 'up' (assetIds, reopened, connectionId) once subscribed, 'health'
+ * (ConnectionHealth), 'fatal' (FeedError).
  */
 import { EventEmitter } from 'node:events';
 import { FeedConnection, type ConnectionOptions } from './connection.js';
@@ -122,6 +123,7 @@ export class MarketFeed extends EventEmitter {
     });
     connection.on('frame', (text: string) => this.emit('frame', text, id));
     connection.on('down', (cause: string) => this.emit('down', [...assets], cause, id));
+    connection.on('open', (reopened: boolean) => this.emit('up', [...assets], reopened, id));
     connection.on('health', (health) => this.emit('health', health));
     connection.on('fatal', (error) => this.emit('fatal', error));
     const shard = { connection, assets };
