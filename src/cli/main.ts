@@ -34,7 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /** Called by bin/polybook.js, which passes the terminal UI in (src/ never imports components/). */
-export async function main(renderTui?: CliIo['renderTui']): Promise<void> {
+export async function main(ui: Pick<CliIo, 'renderTui' | 'renderOrders'> = {}): Promise<void> {
   const stop = new AbortController();
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A closed pipe (`polybook ... | head`) is a normal way to stop.
@@ -46,7 +46,7 @@ export async function main(renderTui?: CliIo['renderTui']): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     signal: stop.signal,
-    ...(renderTui ? { renderTui } : {}),
+    ...ui,
   });
   // Timers of libraries (pino's flush, ws) must not hold the process once the command is done.
   setTimeout(() => process.exit(), 200).unref();

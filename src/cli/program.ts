@@ -9,6 +9,7 @@ import { replayToSummary } from './replay.js';
 import { runReplayTui } from './replay-tui.js';
 import type { RenderTui } from './tui-request.js';
 import { registerMarketsCommand } from './markets.js';
+import { registerOrdersCommand } from './orders.js';
 import { registerStatusCommand } from './status.js';
 import { registerWatchCommand } from './watch.js';
 
@@ -20,6 +21,8 @@ export interface CliIo {
   readonly signal: AbortSignal;
   /** Draws the screen for a session until it ends; absent where no UI is linked. */
   readonly renderTui?: RenderTui;
+  /** Draws the orders screen (user channel); absent where no UI is linked. */
+  readonly renderOrders?: RenderTui;
 }
 
 export const REPLAY_FORMATS = ['json', 'tui'] as const;
@@ -82,5 +85,6 @@ export function buildProgram(io: CliIo): Command {
   registerWatchCommand(program, io);
   registerMarketsCommand(program, io);
   registerStatusCommand(program, io);
+  registerOrdersCommand(program, io);
   return program;
 }
