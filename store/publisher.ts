@@ -3,7 +3,8 @@
  * the store receives at most one update per frame interval, carrying only the assets that changed
  * and only the top-N ladder the screen shows.
  */
-import { analyze, ladder, type LadderLevel } from '../src/book/analytics.js';
+import { analyze, ladder, type BookAnalytics, type LadderLevel } from '../src/book/analytics.js';
+import { pairDisagrees, pairGap } from '../src/book/pair.js';
 import type { AssetState } from '../src/book/asset-state.js';
 import type { BookEngine } from '../src/book/engine.js';
 import type { FeedEvent } from '../src/protocol/events.js';
@@ -121,6 +122,12 @@ export class BookPublisher {
     const label = this.labels.get(asset.assetId) ?? this.marketLabel(asset);
     const trades = this.trades.get(asset.assetId);
     const lastTrade = asset.lastTrade;
+    const analytics = analyze(bidLevels, askLevels, {
+      levels: depth,
+      ticks: this.depthTicks,
+      tickSize: asset.tickSize,
+      lastTradePrice: lastTrade?.price ?? null,
+    });
     return {
       assetId: asset.assetId,
       market: asset.market,
@@ -128,12 +135,8 @@ export class BookPublisher {
       question: label?.question ?? null,
       bids: keepIdentity(ladder(bidLevels, depth), before?.bids),
       asks: keepIdentity(ladder(askLevels, depth), before?.asks),
-      analytics: analyze(bidLevels, askLevels, {
-        levels: depth,
-        ticks: this.depthTicks,
-        tickSize: asset.tickSize,
-        lastTradePrice: lastTrade?.price ?? null,
-      }),
+      analytics,
+      pair: this.pairOf(asset, analytics),
       tickSize: asset.tickSize,
       lastTrade: lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
       trades: trades ? trades.slice() : before?.trades ?? [],
@@ -145,6 +148,17 @@ export class BookPublisher {
       updatedAt: asset.updatedAt,
       receivedAt: this.now(),
     };
+  }
+
+  /** The other outcome of a two-outcome market and how far the two books disagree. */
+  private pairOf(asset: AssetState, mine: BookAnalytics): AssetView['pair'] {
+    const siblings = this.engine.marketAssets(asset.market);
+    if (siblings.length !== 2) return null;
+    const other = siblings.find((a) => a !== asset)!;
+    if (!other.book || !asset.book) return { assetId: other.assetId, gap: null, disagrees: false };
+    const theirs = { bestBid: other.book.bids.best()?.price ?? null, bestAsk: other.book.asks.best()?.price ?? null };
+    const gap = pairGap(mine, theirs);
+    return { assetId: other.assetId, gap, disagrees: pairDisagrees(gap, asset.tickSize) };
   }
 
   private marketLabel(asset: AssetState): AssetLabel | null {

@@ -41,6 +41,11 @@ export interface AssetView {
   readonly crossed: boolean;
   /** Times the book was uncrossed by the newer-update rule. */
   readonly cleaned: number;
+  /**
+   * The other outcome of the same binary market, once both are watched: its id, the gap between
+   * this top of book and the mirror of the other's, and whether that gap exceeds one tick.
+   */
+  readonly pair: { readonly assetId: string; readonly gap: Dec | null; readonly disagrees: boolean } | null;
   /** Last REST resync of this book: why ("bootstrap", "reconnect", "hash_mismatch", ...) and when. */
   readonly lastResync: { readonly cause: string; readonly at: number } | null;
   /** Venue time of the last update, epoch ms string ("" before any). */

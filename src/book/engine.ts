@@ -142,6 +142,11 @@ export class BookEngine {
     this.hashAudit.flush((assetId) => this.assets.get(assetId)?.integrity);
   }
 
+  /** Every asset of a market (condition id) the engine has seen. */
+  marketAssets(market: string): readonly AssetState[] {
+    return this.assetsByMarket.get(market) ?? [];
+  }
+
   /** Blake3 fingerprint of the asset's canonical book (computed on read, cached per version). */
   fingerprint(assetId: string): string | null {
     const asset = this.assets.get(assetId);

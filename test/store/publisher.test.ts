@@ -4,7 +4,8 @@ import { BookEngine } from '../../src/book/engine.js';
 import { parseFrame } from '../../src/protocol/parse-frame.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, setHealth, watchAssets } from '../../store/store.js';
-import { fixtureFrames, UP_TOKEN } from '../helpers/fixtures.js';
+import { mirroredLadder } from '../../store/selectors.js';
+import { DOWN_TOKEN, fixtureFrames, UP_TOKEN } from '../helpers/fixtures.js';
 
 const frames = fixtureFrames('live-2026-07-19-polysim/market-frames.jsonl');
 
@@ -89,6 +90,26 @@ describe('BookPublisher', () => {
     setDepth(store, 5);
     vi.advanceTimersByTime(20);
     expect(store.getState().assets[UP_TOKEN]!.bids).toHaveLength(5);
+    publisher.close();
+  });
+
+  it('pairs the two outcomes: the mirror of Down is exactly Up on real data; a gap over a tick is flagged', () => {
+    const { store, engine, publisher, feed } = setup(10);
+    feed(0, 900);
+    vi.advanceTimersByTime(20);
+    const state = store.getState();
+    const up = state.assets[UP_TOKEN]!;
+    expect(up.pair).toEqual({ assetId: DOWN_TOKEN, gap: '0', disagrees: false });
+    const mirrored = mirroredLadder(state, UP_TOKEN)!;
+    expect(mirrored.bids).toEqual(up.bids);
+    expect(mirrored.asks).toEqual(up.asks);
+    expect(mirroredLadder(state, UP_TOKEN)).toBe(mirrored);
+    // Move Down's best ask two ticks away from the mirror of Up's best bid.
+    engine.assets.get(DOWN_TOKEN)!.book!.set('SELL', '0.6', '0');
+    engine.assets.get(DOWN_TOKEN)!.book!.set('SELL', '0.61', '0');
+    engine.dirty.add(UP_TOKEN);
+    publisher.publishNow();
+    expect(store.getState().assets[UP_TOKEN]!.pair).toEqual({ assetId: DOWN_TOKEN, gap: '0.02', disagrees: true });
     publisher.close();
   });
 
