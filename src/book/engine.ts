@@ -87,12 +87,14 @@ export class BookEngine {
    * REST snapshot and the WebSocket's next one are taken at different moments, so that next one
    * replaces it without a snapshot audit. `cause` is recorded for the health bar and NDJSON.
    *
-   * A REST body older than the last WebSocket update of a live book would roll that book back (the
-   * deltas in between are not kept): then only its hash inputs are taken, and it returns false.
+   * A live WebSocket book is only replaced when `replaceLive` (an audit found it wrong), and never
+   * by a REST body older than its last update (the deltas in between are not kept, so it would roll
+   * the book back). Otherwise only the hash inputs are taken, and it returns false.
    */
-  applyRestBook(event: BookEvent, cause: string, at: number): boolean {
+  applyRestBook(event: BookEvent, cause: string, at: number, replaceLive: boolean): boolean {
     const asset = this.assetFor(event.assetId, event.market);
-    if (asset.book && !asset.stale && isOlder(event.timestamp, asset.updatedAt)) {
+    const live = asset.book !== null && !asset.stale && !asset.provisional;
+    if (live && (!replaceLive || isOlder(event.timestamp, asset.updatedAt))) {
       if (event.minOrderSize !== undefined && event.negRisk !== undefined) {
         this.hashAudit.setMeta(asset.market, { minOrderSize: event.minOrderSize, negRisk: event.negRisk });
       }

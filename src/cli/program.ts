@@ -10,6 +10,7 @@ import { runReplayTui } from './replay-tui.js';
 import type { RenderTui } from './tui-request.js';
 import { registerMarketsCommand } from './markets.js';
 import { registerOrdersCommand } from './orders.js';
+import { registerSimCommand } from './sim-command.js';
 import { registerStatusCommand } from './status.js';
 import { registerWatchCommand } from './watch.js';
 
@@ -86,5 +87,6 @@ export function buildProgram(io: CliIo): Command {
   registerMarketsCommand(program, io);
   registerStatusCommand(program, io);
   registerOrdersCommand(program, io);
+  registerSimCommand(program, io);
   return program;
 }

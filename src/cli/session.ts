@@ -119,8 +119,9 @@ export class WatchSession {
     const log = this.options.logger;
     return new Resyncer(api, {
       book: (event, cause) => {
-        if (!this.engine.applyRestBook(event, cause, Date.now())) {
-          log.debug({ asset: event.assetId, cause }, 'REST book older than the live book: kept its hash inputs only');
+        // Bootstrap and reconnect only fill in until the WebSocket dump; audits replace a wrong book.
+        if (!this.engine.applyRestBook(event, cause, Date.now(), RESYNC_ON.has(cause as Finding['kind']))) {
+          log.debug({ asset: event.assetId, cause }, 'live book kept; REST body used for its hash inputs');
           return;
         }
         this.staleSince.delete(event.assetId);

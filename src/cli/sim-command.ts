@@ -9,6 +9,15 @@ import { CliError, fileProblem } from './errors.js';
 export interface SimCommandIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
+  /** Stops the simulator when aborted (the CLI aborts it on SIGINT/SIGTERM). */
+  readonly signal?: AbortSignal;
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 /** Options as commander parses them. */
@@ -131,6 +140,6 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field hash')
     .addHelpText('after', '\nExample:\n  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05')
     .action(async (options: SimCommandOptions) => {
-      await runSim(options, io);
+      await runSim(options, io, io.signal ? untilAborted(io.signal) : untilSignal());
     });
 }

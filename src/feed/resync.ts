@@ -55,8 +55,8 @@ export class Resyncer {
     const books = await this.api.books(assetIds);
     const found = new Set<string>();
     for (const book of books) {
+      // Not counted against the per-asset interval: an audit right after start may still resync.
       found.add(book.assetId);
-      this.lastAt.set(book.assetId, this.now());
       this.target.book(book, cause);
     }
     // /books silently omits unknown and resolved ids: ask /book, which says 404, for those.

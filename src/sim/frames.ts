@@ -1,0 +1,167 @@
+/**
+ * What the market channel sends, as text: key orders from POLYMARKET.md §4 (VERIFIED on the 2026
+ * capture where stated there), spacing from §3. In legacy mode (§0 "v1", §11.11) every frame is a
+ * compact JSON array and price_change carries `changes[]` with one root hash per asset.
+ */
+import type { Side } from '../protocol/events.js';
+import type { TokenIndex } from './book.js';
+import type { MarketState } from './market-state.js';
+import { formatPrice, formatSize } from './units.js';
+import { compactJson, spacedJson, type Json } from './wire-json.js';
+
+export type OutKind =
+  | 'price_change'
+  | 'book'
+  | 'last_trade_price'
+  | 'tick_size_change'
+  | 'best_bid_ask'
+  | 'new_market'
+  | 'market_resolved';
+
+/**
+ * Who receives an event: connections subscribed to one of `assets`; the same but only with
+ * `custom_feature_enabled` (best_bid_ask); or every custom-feature connection (new_market,
+ * market_resolved are global announcements, §4.8).
+ */
+export type Audience = 'subscribers' | 'custom-subscribers' | 'custom-all';
+
+/** One outgoing market-channel frame, already serialized. */
+export interface Out {
+  readonly kind: OutKind;
+  readonly market: string;
+  readonly assets: readonly string[];
+  readonly audience: Audience;
+  readonly timestamp: string;
+  readonly text: string;
+}
+
+/** Serializes one mid-stream event: spaced object (current) or compact one-element array (legacy). */
+export function eventText(event: unknown, legacy: boolean): string {
+  return legacy ? compactJson([event]) : spacedJson(event);
+}
+
+/** The initial dump (or a dynamic subscribe's answer): one compact array frame. */
+export function dumpText(books: readonly unknown[]): string {
+  return compactJson(books);
+}
+
+const OPPOSITE: Record<Side, Side> = { BUY: 'SELL', SELL: 'BUY' };
+
+interface ElementSpec {
+  readonly token: TokenIndex;
+  readonly side: Side;
+  readonly price: number;
+}
+
+/** One `price_changes[]` element: the token's state after the change (§4.2 key order). */
+function element(m: MarketState, spec: ElementSpec, size: string, timestamp: string): Json {
+  const top = m.top(spec.token);
+  return {
+    asset_id: m.assetId(spec.token),
+    price: formatPrice(spec.price),
+    size,
+    side: spec.side,
+    hash: m.hash(spec.token, timestamp),
+    best_bid: top.bid,
+    best_ask: top.ask,
+  };
+}
+
+function legacyChange(m: MarketState, spec: ElementSpec, size: string, timestamp: string): Json {
+  return {
+    asset_id: m.assetId(spec.token),
+    changes: [{ price: formatPrice(spec.price), side: spec.side, size }],
+    event_type: 'price_change',
+    market: m.conditionId,
+    timestamp,
+    hash: m.hash(spec.token, timestamp),
+  };
+}
+
+/**
+ * The text of one price_change message for a level the book already holds at its new `sizeCents`:
+ * the level on `token`/`side` and its mirror on the other token (§4.2: BUY p on A ⇔ SELL 1-p on B,
+ * same size). `sellFirst` puts the SELL form first, as ~2 % of real messages do.
+ */
+export function priceChangeText(
+  m: MarketState,
+  token: TokenIndex,
+  side: Side,
+  price: number,
+  sizeCents: number,
+  timestamp: string,
+  sellFirst: boolean,
+): string {
+  const size = formatSize(sizeCents);
+  const primary: ElementSpec = { token, side, price };
+  const mirror: ElementSpec = { token: token === 0 ? 1 : 0, side: OPPOSITE[side], price: 10_000 - price };
+  const ordered = sellFirst === (side === 'SELL') ? [primary, mirror] : [mirror, primary];
+  if (m.legacy) return compactJson(ordered.map((spec) => legacyChange(m, spec, size, timestamp)));
+  return spacedJson({
+    market: m.conditionId,
+    price_changes: ordered.map((spec) => element(m, spec, size, timestamp)),
+    timestamp,
+    event_type: 'price_change',
+  });
+}
+
+export function lastTradeEvent(
+  m: MarketState,
+  token: TokenIndex,
+  price: string,
+  size: string,
+  side: Side,
+  timestamp: string,
+  transactionHash: string,
+): Json {
+  if (m.legacy) {
+    return { asset_id: m.assetId(token), event_type: 'last_trade_price', fee_rate_bps: '0', market: m.conditionId, price, side, size, timestamp };
+  }
+  return {
+    market: m.conditionId,
+    asset_id: m.assetId(token),
+    price,
+    size,
+    fee_rate_bps: '0',
+    side,
+    timestamp,
+    event_type: 'last_trade_price',
+    transaction_hash: transactionHash,
+  };
+}
+
+/** Key order not captured in 2026: the venue's usual pattern (market, asset_id first, event_type last). */
+export function tickSizeEvent(m: MarketState, token: TokenIndex, oldTick: string, newTick: string, timestamp: string): Json {
+  return { market: m.conditionId, asset_id: m.assetId(token), old_tick_size: oldTick, new_tick_size: newTick, timestamp, event_type: 'tick_size_change' };
+}
+
+/** §4.7 key order. */
+export function bestBidAskEvent(m: MarketState, token: TokenIndex, timestamp: string): Json {
+  const top = m.top(token);
+  return { market: m.conditionId, asset_id: m.assetId(token), best_bid: top.bid, best_ask: top.ask, spread: top.spread, timestamp, event_type: 'best_bid_ask' };
+}
+
+/** `new_market` / `market_resolved` with the documented fields in the docs' order (§4.8, §4.9). */
+export function lifecycleEvent(m: MarketState, kind: 'new_market' | 'market_resolved', timestamp: string): Json {
+  const info = m.info;
+  const winner = m.winner === null ? null : info.tokens[m.winner];
+  return {
+    id: info.gammaId,
+    question: info.question,
+    market: info.conditionId,
+    slug: info.slug,
+    description: info.description,
+    assets_ids: [info.tokens[0].tokenId, info.tokens[1].tokenId],
+    outcomes: [info.tokens[0].outcome, info.tokens[1].outcome],
+    ...(kind === 'market_resolved' ? { winning_asset_id: winner?.tokenId ?? '', winning_outcome: winner?.outcome ?? '' } : {}),
+    event_message: {
+      id: info.event.id,
+      ticker: info.event.ticker,
+      slug: info.event.slug,
+      title: info.event.title,
+      description: info.event.description,
+    },
+    timestamp,
+    event_type: kind,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * polybook's local Polymarket: market and user WebSockets, CLOB REST and Gamma on one loopback
+ * port, protocol-faithful per ../../shared/protocol/POLYMARKET.md (see README.md here).
+ *
+ *   const sim = await startSimulator({ port: 0, seed: 7 });
+ *   // sim.urls.ws_market, sim.urls.rest, sim.markets(), sim.truthBook(id), sim.resolveMarket(...)
+ *   await sim.close();
+ */
+import type { FaultOptions } from './faults.js';
+import { captureMarkets, loadCapture, ReplayFeed } from './replay.js';
+import { Rng } from './rng.js';
+import { MarketSimulation } from './simulation.js';
+import { RunningSimulator } from './simulator.js';
+import type { SimOptions, Simulator } from './types.js';
+import { TEST_CREDENTIALS } from './user-channel.js';
+
+export type * from './types.js';
+export { TEST_CREDENTIALS, AUTH_FAILED_CODE, AUTH_FAILED_REASON } from './user-channel.js';
+export { NO_ORDERBOOK } from './rest.js';
+export { spacedJson } from './wire-json.js';
+
+export const SIM_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 0,
+  seed: 1,
+  markets: 3,
+  rate: 20,
+  idleTimeoutMs: 30_000,
+} as const;
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new RangeError(message);
+}
+
+function checkFaults(f: FaultOptions): void {
+  for (const key of ['dropEverySec', 'stallAfterSec', 'malformedEverySec', 'restartEverySec'] as const) {
+    const v = f[key];
+    check(v === undefined || (Number.isFinite(v) && v > 0), `faults.${key} must be a positive number of seconds`);
+  }
+  for (const key of ['duplicateInBurst', 'reorderInBurst'] as const) {
+    const v = f[key];
+    check(v === undefined || (Number.isFinite(v) && v >= 0 && v <= 1), `faults.${key} must be a probability in [0, 1]`);
+  }
+}
+
+/** Starts a simulator and resolves once it listens (see `Simulator`). */
+export async function startSimulator(options: SimOptions = {}): Promise<Simulator> {
+  const seed = options.seed ?? SIM_DEFAULTS.seed;
+  const markets = options.markets ?? SIM_DEFAULTS.markets;
+  const rate = options.rate ?? SIM_DEFAULTS.rate;
+  const port = options.port ?? SIM_DEFAULTS.port;
+  const idleTimeoutMs = options.idleTimeoutMs ?? SIM_DEFAULTS.idleTimeoutMs;
+  const faults = options.faults ?? {};
+  check(Number.isInteger(seed), 'seed must be an integer');
+  check(Number.isInteger(markets) && markets >= 0 && markets <= 1000, 'markets must be an integer in [0, 1000]');
+  check(Number.isFinite(rate) && rate >= 0 && rate <= 100_000, 'rate must be a number in [0, 100000]');
+  check(Number.isInteger(port) && port >= 0 && port <= 65_535, 'port must be an integer in [0, 65535]');
+  check(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0, 'idleTimeoutMs must be positive');
+  checkFaults(faults);
+
+  const rng = new Rng(seed);
+  const capture = options.replay === undefined ? null : await loadCapture(options.replay);
+  let running: RunningSimulator | null = null;
+  const sim = new MarketSimulation(
+    {
+      rng,
+      markets: capture ? 0 : markets,
+      rate: capture ? 0 : rate,
+      epochMs: options.epochMs ?? Date.now(),
+      // With rate 0 only advance() moves time, so a seed and an epoch reproduce every byte.
+      realtime: capture !== null || rate > 0,
+      legacy: options.legacy === true,
+    },
+    (outs) => running?.broadcast(outs),
+  );
+  if (capture) for (const m of captureMarkets(capture)) sim.adopt(m);
+  running = new RunningSimulator({
+    sim,
+    replay: capture ? new ReplayFeed(capture) : null,
+    rng,
+    faults,
+    credentials: options.userCredentials ?? TEST_CREDENTIALS,
+    idleTimeoutMs,
+  });
+  await running.start(options.host ?? SIM_DEFAULTS.host, port);
+  return running;
+}

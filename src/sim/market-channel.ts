@@ -1,0 +1,174 @@
+/**
+ * `/ws/market`: the subscription handshake, keepalive and delivery rules of POLYMARKET.md §2, §3
+ * and §11.1–§11.4:
+ *
+ * - the first text frame must be a subscription (`{"assets_ids":[...],"type":"market"}`; an
+ *   `operation:"subscribe"` is accepted in it too, as the Rust client sends); anything else,
+ *   including `PING`, closes with 1008 `invalid subscription payload`;
+ * - then `PING` ⇒ `PONG`; `{"operation":"subscribe"|"unsubscribe","assets_ids":[...]}` changes the
+ *   set (a subscribe answers with the new assets' snapshots); any other frame ⇒ `INVALID OPERATION`
+ *   (the socket stays open);
+ * - a connection that sends nothing (text or WebSocket ping) for `idleTimeoutMs` is dropped.
+ */
+import type { RawData, WebSocket } from 'ws';
+import { FaultState } from './faults.js';
+import { Outbox } from './outbox.js';
+import type { Audience, Out } from './frames.js';
+
+/** Where subscriptions get their snapshots and (in replay mode) their stream. */
+export interface MarketFeed {
+  /** A connection subscribed to `assets` (its first subscription when `initial`). */
+  subscribed(conn: MarketConn, assets: readonly string[], initial: boolean): void;
+  /** The connection closed. */
+  closed?(conn: MarketConn): void;
+}
+
+interface Subscription {
+  readonly assets: readonly string[];
+  readonly custom: boolean;
+  readonly initialDump: boolean;
+}
+
+let nextId = 1;
+
+export class MarketConn {
+  readonly id = nextId++;
+  subscribed = false;
+  readonly assets = new Set<string>();
+  custom = false;
+  /** Whether the subscription asked for the initial dump (`initial_dump: false` skips it). */
+  wantsDump = true;
+  lastSeen = Date.now();
+  subscribedAt = 0;
+  readonly outbox: Outbox;
+
+  constructor(
+    readonly ws: WebSocket,
+    private readonly faults: FaultState,
+  ) {
+    this.outbox = new Outbox(ws);
+  }
+
+  /** Silent-freeze faults: the socket stays up, PING is answered, data stops (§10). */
+  stalled(): boolean {
+    if (this.faults.stallAll) return true;
+    const after = this.faults.stallAfterMs;
+    return after !== null && this.subscribed && Date.now() - this.subscribedAt >= after;
+  }
+
+  /** Queues a data frame unless the connection is frozen. */
+  sendData(text: string): void {
+    if (!this.stalled()) this.outbox.push(text);
+  }
+
+  /** Whether an event for `assets` and `audience` is for this connection. */
+  wants(assets: readonly string[], audience: Audience): boolean {
+    if (!this.subscribed) return false;
+    if (audience === 'custom-all') return this.custom;
+    if (audience === 'custom-subscribers' && !this.custom) return false;
+    for (const id of assets) if (this.assets.has(id)) return true;
+    return false;
+  }
+}
+
+export function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+}
+
+/** Reads a first (initial) subscription; null when it is not one. */
+export function parseSubscription(text: string): Subscription | null {
+  const raw = parseObject(text);
+  if (!raw) return null;
+  const assets = stringList(raw.assets_ids);
+  if (!assets) return null;
+  const type = typeof raw.type === 'string' ? raw.type.toLowerCase() : null;
+  const operation = typeof raw.operation === 'string' ? raw.operation.toLowerCase() : null;
+  if (type !== 'market' && !(type === null && operation === 'subscribe')) return null;
+  return { assets, custom: raw.custom_feature_enabled === true, initialDump: raw.initial_dump !== false };
+}
+
+export class MarketChannel {
+  readonly conns = new Set<MarketConn>();
+
+  constructor(
+    private readonly feed: MarketFeed,
+    readonly faults: FaultState,
+  ) {}
+
+  accept(ws: WebSocket): void {
+    const conn = new MarketConn(ws, this.faults);
+    this.conns.add(conn);
+    ws.on('message', (data) => this.onMessage(conn, rawText(data)));
+    ws.on('ping', () => (conn.lastSeen = Date.now()));
+    ws.on('close', () => {
+      this.conns.delete(conn);
+      this.feed.closed?.(conn);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  private onMessage(conn: MarketConn, text: string): void {
+    conn.lastSeen = Date.now();
+    if (!conn.subscribed) return this.onFirst(conn, text);
+    if (text.trim() === 'PING') {
+      if (!this.faults.mutePong) conn.outbox.push('PONG');
+      return;
+    }
+    const raw = parseObject(text);
+    const operation = typeof raw?.operation === 'string' ? raw.operation.toLowerCase() : null;
+    const assets = stringList(raw?.assets_ids);
+    if (!raw || !assets || (operation !== 'subscribe' && operation !== 'unsubscribe')) {
+      conn.outbox.push('INVALID OPERATION');
+      return;
+    }
+    if (operation === 'unsubscribe') {
+      for (const id of assets) conn.assets.delete(id);
+      return;
+    }
+    if (raw.custom_feature_enabled === true) conn.custom = true;
+    for (const id of assets) conn.assets.add(id);
+    this.feed.subscribed(conn, assets, false);
+  }
+
+  private onFirst(conn: MarketConn, text: string): void {
+    const sub = text.trim() === 'PING' ? null : parseSubscription(text);
+    if (!sub) {
+      conn.ws.close(1008, 'invalid subscription payload');
+      return;
+    }
+    conn.subscribed = true;
+    conn.subscribedAt = Date.now();
+    conn.custom = sub.custom;
+    conn.wantsDump = sub.initialDump;
+    for (const id of sub.assets) conn.assets.add(id);
+    this.feed.subscribed(conn, sub.assets, true);
+  }
+
+  /** Delivers one batch of frames to every connection that wants them and is not frozen. */
+  deliver(outs: readonly Out[]): void {
+    for (const conn of this.conns) {
+      if (!conn.subscribed || conn.stalled()) continue;
+      for (const out of outs) if (conn.wants(out.assets, out.audience)) conn.outbox.push(out.text);
+    }
+  }
+
+  /** Terminates connections silent for longer than `idleMs` (no PING, no frame, no WS ping). */
+  sweepIdle(idleMs: number): void {
+    const now = Date.now();
+    for (const conn of this.conns) if (now - conn.lastSeen > idleMs) conn.ws.terminate();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * One simulated market: static metadata, the book truth, and the hidden inputs of the venue hash
+ * (POLYMARKET.md §6.1, §6.4: per market tick_size, min_order_size "5", neg_risk false and the
+ * hidden last_trade_price shared by both tokens, three decimals). Builds the bodies every channel
+ * shows of a token's book, always hashing the exact levels and timestamp it shows.
+ */
+import type { Level, Side } from '../protocol/events.js';
+import { currentPreimage, legacyPreimage, sha1Hex } from '../book/venue-hash.js';
+import { MarketBook, type TokenIndex } from './book.js';
+import type { MarketInfo } from './catalog.js';
+import { formatPrice, formatPrice3, PRICE_ONE, scaled } from './units.js';
+
+export type MarketStatus = 'live' | 'resolved';
+
+/** A REST `/book` body, keys in the venue's order (fixture rest-book.json). */
+export interface RestBookBody {
+  readonly market: string;
+  readonly asset_id: string;
+  readonly timestamp: string;
+  readonly hash: string;
+  readonly bids: readonly Level[];
+  readonly asks: readonly Level[];
+  readonly min_order_size: string;
+  readonly tick_size: string;
+  readonly neg_risk: boolean;
+  readonly last_trade_price: string;
+}
+
+export interface LastTrade {
+  readonly token: TokenIndex;
+  readonly price: number;
+  readonly side: Side;
+}
+
+export class MarketState {
+  readonly book = new MarketBook();
+  /** Tick in price units (100 = 0.01). */
+  tick = 100;
+  /** Hidden last_trade_price input of the hash, in units of the traded token's price. */
+  hiddenLtp: number;
+  readonly minOrderSize = '5';
+  readonly negRisk = false;
+  status: MarketStatus = 'live';
+  winner: TokenIndex | null = null;
+  /** Timestamp of the last change to the book: the dump and REST timestamp. */
+  lastChangeTs: string;
+  lastTrade: LastTrade | null = null;
+  /** Where the order flow drifts to (units of token A). */
+  fair: number;
+
+  constructor(
+    readonly info: MarketInfo,
+    createdTs: string,
+    readonly legacy: boolean,
+  ) {
+    this.hiddenLtp = info.initialMid;
+    this.fair = info.initialMid;
+    this.lastChangeTs = createdTs;
+  }
+
+  get conditionId(): string {
+    return this.info.conditionId;
+  }
+
+  assetId(token: TokenIndex): string {
+    return this.info.tokens[token].tokenId;
+  }
+
+  tokenOf(assetId: string): TokenIndex | null {
+    if (this.info.tokens[0].tokenId === assetId) return 0;
+    if (this.info.tokens[1].tokenId === assetId) return 1;
+    return null;
+  }
+
+  tickSize(): string {
+    return formatPrice(this.tick);
+  }
+
+  lastTradePrice(): string {
+    return formatPrice3(this.hiddenLtp);
+  }
+
+  /** The venue hash of `token`'s current book stamped `timestamp` (§6.1; legacy mode: 6 fields). */
+  hash(token: TokenIndex, timestamp: string): string {
+    const bids = this.book.levelsJson(token, 'BUY');
+    const asks = this.book.levelsJson(token, 'SELL');
+    const market = this.conditionId;
+    const asset = this.assetId(token);
+    if (this.legacy) return sha1Hex(legacyPreimage(market, asset, timestamp, bids, asks));
+    return sha1Hex(
+      currentPreimage(market, asset, timestamp, bids, asks, {
+        minOrderSize: this.minOrderSize,
+        tickSize: this.tickSize(),
+        negRisk: this.negRisk,
+        lastTradePrice: this.lastTradePrice(),
+      }),
+    );
+  }
+
+  /** Best bid and ask of a token as the venue spells them inline: empty bid "0", empty ask "1". */
+  top(token: TokenIndex): { bid: string; ask: string; spread: string } {
+    const bid = this.book.best(token, 'BUY');
+    const ask = this.book.best(token, 'SELL');
+    return {
+      bid: bid === null ? '0' : formatPrice(bid),
+      ask: ask === null ? '1' : formatPrice(ask),
+      spread: bid === null || ask === null ? '' : formatPrice(ask - bid),
+    };
+  }
+
+  /** Exact midpoint as a decimal string; an empty side counts as 0 (bids) or 1 (asks). */
+  midpoint(token: TokenIndex): string {
+    const bid = this.book.best(token, 'BUY') ?? 0;
+    const ask = this.book.best(token, 'SELL') ?? PRICE_ONE;
+    // (bid + ask) / 2 in units of 0.0001 is (bid + ask) * 5 in units of 0.00001: exact.
+    return scaled((bid + ask) * 5, 5);
+  }
+
+  restBody(token: TokenIndex): RestBookBody {
+    const timestamp = this.lastChangeTs;
+    return {
+      market: this.conditionId,
+      asset_id: this.assetId(token),
+      timestamp,
+      hash: this.hash(token, timestamp),
+      bids: this.book.levels(token, 'BUY'),
+      asks: this.book.levels(token, 'SELL'),
+      min_order_size: this.minOrderSize,
+      tick_size: this.tickSize(),
+      neg_risk: this.negRisk,
+      last_trade_price: this.lastTradePrice(),
+    };
+  }
+
+  /** An element of the initial dump array (§4.1 key order; legacy: the Jan-2025 order). */
+  dumpBody(token: TokenIndex): Record<string, unknown> {
+    const timestamp = this.lastChangeTs;
+    const head = {
+      market: this.conditionId,
+      asset_id: this.assetId(token),
+      timestamp,
+      hash: this.hash(token, timestamp),
+      bids: this.book.levels(token, 'BUY'),
+      asks: this.book.levels(token, 'SELL'),
+    };
+    if (this.legacy) return { ...head, event_type: 'book' };
+    return { ...head, tick_size: this.tickSize(), event_type: 'book', last_trade_price: this.lastTradePrice() };
+  }
+
+  /** A mid-stream `book` (resent after trades; §4.1 key order differs from the dump's). */
+  midStreamBook(token: TokenIndex, timestamp: string): Record<string, unknown> {
+    if (this.legacy) return { ...this.dumpBody(token), timestamp, hash: this.hash(token, timestamp) };
+    return {
+      market: this.conditionId,
+      asset_id: this.assetId(token),
+      bids: this.book.levels(token, 'BUY'),
+      asks: this.book.levels(token, 'SELL'),
+      hash: this.hash(token, timestamp),
+      timestamp,
+      event_type: 'book',
+    };
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * CLOB REST (POLYMARKET.md §8), market data only. Bodies are compact JSON in the venue's key
+ * orders (fixtures rest-book.json, nautilus rest_clob_market.json).
+ *
+ * `/price?side=BUY` answers the best bid and `side=SELL` the best ask: what production did when a
+ * 2026 client probed it (§8, contradicting the docs). Unknown or resolved tokens answer 404 with
+ * the venue's exact body (fixture rest-book-404-after-resolution.json).
+ */
+import type { TokenIndex } from './book.js';
+import { json, type Reply } from './http-util.js';
+import type { MarketState } from './market-state.js';
+import type { MarketSimulation } from './simulation.js';
+import { formatPrice } from './units.js';
+
+export const NO_ORDERBOOK = { error: 'No orderbook exists for the requested token id' } as const;
+
+const INVALID = json(400, { error: 'Invalid payload' });
+
+/** The live market and token of `token_id`, or the 400/404 reply to give instead. */
+function liveToken(sim: MarketSimulation, params: URLSearchParams): { m: MarketState; t: TokenIndex } | Reply {
+  const id = params.get('token_id');
+  if (!id) return INVALID;
+  const found = sim.asset(id);
+  if (!found || found.market.status !== 'live') return json(404, NO_ORDERBOOK);
+  return { m: found.market, t: found.token };
+}
+
+function isReply(value: object): value is Reply {
+  return 'status' in value;
+}
+
+/** Answers a CLOB REST request, or null when the path is not a CLOB route. */
+export function clobRoute(sim: MarketSimulation, method: string, url: URL, body: string | null): Reply | null {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (method === 'POST' && path === '/books') return books(sim, body);
+  if (path.startsWith('/markets/') && method === 'GET') {
+    const m = sim.market(decodeURIComponent(path.slice('/markets/'.length)));
+    return m ? json(200, clobMarket(m)) : json(404, { error: 'market not found' });
+  }
+  if (method !== 'GET') return null;
+  if (path === '/time') return { status: 200, body: String(Math.floor(Date.now() / 1000)) };
+  const handler = TOKEN_ROUTES[path];
+  if (!handler) return null;
+  const found = liveToken(sim, url.searchParams);
+  if (isReply(found)) return found;
+  return handler(found.m, found.t, url.searchParams);
+}
+
+type TokenRoute = (m: MarketState, t: TokenIndex, params: URLSearchParams) => Reply;
+
+const TOKEN_ROUTES: Record<string, TokenRoute> = {
+  '/book': (m, t) => json(200, m.restBody(t)),
+  '/midpoint': (m, t) => json(200, { mid: m.midpoint(t) }),
+  '/spread': (m, t) => json(200, { spread: m.top(t).spread }),
+  '/tick-size': (m) => json(200, { minimum_tick_size: Number(m.tickSize()) }),
+  '/neg-risk': (m) => json(200, { neg_risk: m.negRisk }),
+  '/price': (m, t, params) => {
+    const side = params.get('side')?.toUpperCase();
+    if (side !== 'BUY' && side !== 'SELL') return json(400, { error: 'Invalid side' });
+    const top = m.top(t);
+    return json(200, { price: side === 'BUY' ? top.bid : top.ask });
+  },
+  '/last-trade-price': (m, t) => {
+    const trade = m.lastTrade;
+    if (!trade) return json(200, { price: m.lastTradePrice(), side: '' });
+    const price = trade.token === t ? trade.price : 10_000 - trade.price;
+    return json(200, { price: formatPrice(price), side: trade.token === t ? trade.side : trade.side === 'BUY' ? 'SELL' : 'BUY' });
+  },
+};
+
+/** `POST /books` with `[{"token_id":…}]`: unknown or resolved ids are silently omitted (§8). */
+function books(sim: MarketSimulation, body: string | null): Reply {
+  let list: unknown;
+  try {
+    list = JSON.parse(body ?? '');
+  } catch {
+    return INVALID;
+  }
+  if (!Array.isArray(list)) return INVALID;
+  const out: unknown[] = [];
+  for (const item of list) {
+    const id = (item as { token_id?: unknown } | null)?.token_id;
+    if (typeof id !== 'string') return INVALID;
+    const found = sim.asset(id);
+    if (found && found.market.status === 'live') out.push(found.market.restBody(found.token));
+  }
+  return json(200, out);
+}
+
+/** CLOB `GET /markets/{condition_id}` (shape of nautilus rest_clob_market.json). */
+export function clobMarket(m: MarketState): Record<string, unknown> {
+  const info = m.info;
+  const closed = m.status !== 'live';
+  const price = (t: TokenIndex): number => (closed ? (m.winner === t ? 1 : 0) : Number(m.midpoint(t)));
+  return {
+    enable_order_book: true,
+    active: true,
+    closed,
+    archived: false,
+    accepting_orders: !closed,
+    accepting_order_timestamp: info.startDate,
+    minimum_order_size: Number(m.minOrderSize),
+    minimum_tick_size: Number(m.tickSize()),
+    condition_id: info.conditionId,
+    question_id: info.questionId,
+    question: info.question,
+    description: info.description,
+    market_slug: info.slug,
+    end_date_iso: info.endDate,
+    game_start_time: null,
+    seconds_delay: 0,
+    fpmm: '',
+    maker_base_fee: 0,
+    taker_base_fee: 0,
+    notifications_enabled: false,
+    neg_risk: m.negRisk,
+    neg_risk_market_id: '',
+    neg_risk_request_id: '',
+    icon: '',
+    image: '',
+    rewards: { rates: null, min_size: 0, max_spread: 0 },
+    is_50_50_outcome: false,
+    tokens: info.tokens.map((token, t) => ({
+      token_id: token.tokenId,
+      outcome: token.outcome,
+      price: price(t as TokenIndex),
+      winner: closed && m.winner === t,
+    })),
+    tags: [info.category, 'All'],
+  };
+}

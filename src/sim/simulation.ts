@@ -1,0 +1,250 @@
+/**
+ * The market side of the sim without any networking: the catalog of markets, the seeded order
+ * flow on a virtual timeline, the delayed trade prints, and the on-demand lifecycle actions
+ * (resolution, tick size change, new market, silent corruption). Everything it emits goes to one
+ * sink as batches of serialized frames; the market channel decides who receives them.
+ */
+import { Batch } from './batch.js';
+import { generateMarket } from './catalog.js';
+import type { TokenIndex } from './book.js';
+import { SimClock } from './clock.js';
+import { OrderFlow, type PendingPrint } from './flow.js';
+import { dumpText, eventText, lastTradeEvent, type Out } from './frames.js';
+import { hex32 } from './ids.js';
+import { MarketState } from './market-state.js';
+import type { Rng } from './rng.js';
+import { formatMicro, formatPrice, PRICE_ONE, TICKS } from './units.js';
+
+/** Average price_change messages one step produces (trades sweep several levels). */
+const MESSAGES_PER_STEP = 1.1;
+/** Steps run per timer callback at most, so a backlog never blocks the event loop. */
+const STEP_BUDGET = 500;
+
+interface Pending {
+  readonly due: number;
+  readonly market: MarketState;
+  readonly print: PendingPrint;
+}
+
+export interface SimulationOptions {
+  readonly rng: Rng;
+  readonly markets: number;
+  /** price_change messages per second across all markets; 0 = only `advance()` moves the flow. */
+  readonly rate: number;
+  readonly epochMs: number;
+  readonly realtime: boolean;
+  readonly legacy: boolean;
+}
+
+export class MarketSimulation {
+  readonly markets: MarketState[] = [];
+  readonly clock: SimClock;
+  private readonly byAsset = new Map<string, { market: MarketState; token: TokenIndex }>();
+  private readonly catalogRng: Rng;
+  private readonly flow: OrderFlow;
+  private readonly flowRng: Rng;
+  private readonly printRng: Rng;
+  private readonly slugs = new Set<string>();
+  private pending: Pending[] = [];
+  private nextAt: number;
+  private readonly meanGap: number;
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(
+    private readonly options: SimulationOptions,
+    private readonly sink: (outs: readonly Out[]) => void,
+  ) {
+    this.clock = new SimClock(options.epochMs, options.realtime);
+    this.catalogRng = options.rng.derive(1);
+    this.flowRng = options.rng.derive(2);
+    this.printRng = options.rng.derive(3);
+    this.flow = new OrderFlow(this.flowRng);
+    this.meanGap = (1000 * MESSAGES_PER_STEP) / (options.rate > 0 ? options.rate : 20);
+    this.nextAt = this.flowRng.exp(this.meanGap);
+    for (let i = 0; i < options.markets; i++) this.createMarket();
+  }
+
+  /** Looks up a token. */
+  asset(assetId: string): { market: MarketState; token: TokenIndex } | undefined {
+    return this.byAsset.get(assetId);
+  }
+
+  market(conditionId: string): MarketState | undefined {
+    return this.markets.find((m) => m.conditionId === conditionId);
+  }
+
+  /** Adds a market (seeded metadata and ladders); not announced. */
+  private createMarket(): MarketState {
+    const index = this.markets.length;
+    const info = generateMarket(this.catalogRng, index, this.options.epochMs, this.slugs);
+    const m = new MarketState(info, this.clock.stamp(this.clock.now()), this.options.legacy);
+    // Ladders from their own stream, so adding a market never shifts the order flow's draws.
+    new OrderFlow(this.catalogRng.derive(100 + index)).seed(m);
+    this.markets.push(m);
+    this.byAsset.set(m.assetId(0), { market: m, token: 0 });
+    this.byAsset.set(m.assetId(1), { market: m, token: 1 });
+    return m;
+  }
+
+  /** The initial-dump frame for the live, known assets among `assets` (in their order), or null. */
+  dump(assets: readonly string[]): string | null {
+    const seen = new Set<string>();
+    const books: unknown[] = [];
+    for (const id of assets) {
+      const found = this.byAsset.get(id);
+      if (!found || found.market.status !== 'live' || seen.has(id)) continue;
+      seen.add(id);
+      books.push(found.market.dumpBody(found.token));
+    }
+    return books.length === 0 ? null : dumpText(books);
+  }
+
+  /** Starts the real-time driver (no-op when rate is 0). */
+  start(): void {
+    if (this.running || this.options.rate <= 0) return;
+    this.running = true;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Runs `steps` steps of order flow at once (and the prints falling due meanwhile). */
+  advance(steps: number): void {
+    for (let i = 0; i < steps; i++) {
+      this.releasePrints(this.nextAt);
+      this.step();
+    }
+    this.releasePrints(this.nextAt);
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    const wait = Math.max(0, this.nextDue() - this.clock.elapsedReal());
+    this.timer = setTimeout(this.tick, Math.min(wait, 1000));
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    const now = this.clock.elapsedReal();
+    let budget = STEP_BUDGET;
+    while (budget-- > 0 && this.nextDue() <= now) this.runNext();
+    if (budget < 0 && this.running) this.timer = setTimeout(this.tick, 0);
+    else this.schedule();
+  };
+
+  private nextDue(): number {
+    const print = this.pending[0];
+    return print && print.due < this.nextAt ? print.due : this.nextAt;
+  }
+
+  /** Runs whichever comes first on the virtual timeline: a due print or the next step. */
+  private runNext(): void {
+    const print = this.pending[0];
+    if (print && print.due <= this.nextAt) this.releasePrints(print.due);
+    else this.step();
+  }
+
+  private step(): void {
+    const at = this.clock.at(this.nextAt);
+    this.nextAt += this.flowRng.exp(this.meanGap);
+    const live = this.markets.filter((m) => m.status === 'live');
+    if (live.length === 0) return;
+    const m = this.flowRng.pick(live);
+    const { outs, print } = this.flow.step(m, this.clock.stamp(at));
+    if (print) this.enqueuePrint({ due: at + print.delayMs, market: m, print });
+    this.sink(outs);
+  }
+
+  private enqueuePrint(p: Pending): void {
+    let i = this.pending.length;
+    while (i > 0 && this.pending[i - 1]!.due > p.due) i--;
+    this.pending.splice(i, 0, p);
+  }
+
+  private releasePrints(upTo: number): void {
+    while (this.pending.length > 0 && this.pending[0]!.due <= upTo) {
+      const { due, market: m, print } = this.pending.shift()!;
+      if (m.status !== 'live') continue;
+      const ts = this.clock.stamp(this.clock.at(due));
+      const event = lastTradeEvent(m, print.token, formatPrice(print.price), formatMicro(print.sizeMicro), print.side, ts, hex32(this.printRng));
+      this.sink([{ kind: 'last_trade_price', market: m.conditionId, assets: [m.assetId(print.token)], audience: 'subscribers', timestamp: ts, text: eventText(event, m.legacy) }]);
+    }
+  }
+
+  /**
+   * Resolves a market as the venue does (§4.9): one same-timestamp burst of zero-size mirrored
+   * messages removing every level, then `market_resolved`, then silence and REST 404.
+   */
+  resolve(conditionId: string, winningAssetId?: string): void {
+    const m = this.requireMarket(conditionId);
+    if (m.status !== 'live') throw new Error(`market ${conditionId} is already resolved`);
+    let winner: TokenIndex = (m.book.best(0, 'BUY') ?? 0) * 2 >= PRICE_ONE ? 0 : 1;
+    if (winningAssetId !== undefined) {
+      const token = m.tokenOf(winningAssetId);
+      if (token === null) throw new Error(`asset ${winningAssetId} is not a token of market ${conditionId}`);
+      winner = token;
+    }
+    const batch = new Batch(m, this.clock.stamp(this.clock.now()));
+    for (const level of [...m.book.bids.levels].reverse()) batch.change(0, 'BUY', level.price, 0);
+    for (const level of [...m.book.asks.levels].reverse()) batch.change(1, 'BUY', PRICE_ONE - level.price, 0);
+    m.status = 'resolved';
+    m.winner = winner;
+    batch.lifecycle('market_resolved');
+    this.sink(batch.finish());
+  }
+
+  /** Changes a market's tick size on demand and announces it for both tokens. */
+  changeTick(assetId: string, newTick: string): void {
+    const found = this.byAsset.get(assetId);
+    if (!found) throw new Error(`unknown asset ${assetId}`);
+    const units = TICKS.get(newTick);
+    if (units === undefined) throw new Error(`unknown tick size ${newTick} (known: ${[...TICKS.keys()].join(', ')})`);
+    const batch = new Batch(found.market, this.clock.stamp(this.clock.now()));
+    batch.tickSize(units, newTick);
+    this.sink(batch.finish());
+  }
+
+  /** Adds a market and announces it (`new_market`, custom-feature connections only). */
+  addMarket(): MarketState {
+    const m = this.createMarket();
+    const batch = new Batch(m, m.lastChangeTs);
+    batch.lifecycle('new_market');
+    this.sink(batch.finish());
+    return m;
+  }
+
+  /**
+   * Silently changes a level of the truth (no frame): the token's second-deepest bid (or ask)
+   * grows by one share. The order flow almost never touches that level (the deepest one has its
+   * own trickle, and every touch sends an absolute size that would heal the client), so the
+   * divergence lasts until the next book pair or a resync.
+   */
+  corrupt(assetId: string): void {
+    const found = this.byAsset.get(assetId);
+    if (!found) throw new Error(`unknown asset ${assetId}`);
+    const { market: m, token } = found;
+    const side = m.book.ladder(token, 'BUY').levels.length > 0 ? 'BUY' : 'SELL';
+    const ladder = m.book.ladder(token, side);
+    const level = ladder.levels[1] ?? ladder.levels[0];
+    if (!level) throw new Error(`asset ${assetId} has an empty book`);
+    ladder.set(level.price, level.size + 100);
+  }
+
+  private requireMarket(conditionId: string): MarketState {
+    const m = this.market(conditionId);
+    if (!m) throw new Error(`unknown market ${conditionId}`);
+    return m;
+  }
+
+  /** Registers a market built elsewhere (replay mode). */
+  adopt(m: MarketState): void {
+    this.markets.push(m);
+    this.byAsset.set(m.assetId(0), { market: m, token: 0 });
+    this.byAsset.set(m.assetId(1), { market: m, token: 1 });
+  }
+}

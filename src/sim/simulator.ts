@@ -1,0 +1,222 @@
+/**
+ * Wires the parts into one running venue: the simulation (or a replayed capture) feeds the market
+ * channel through the burst faults; HTTP requests go to CLOB REST or Gamma; timers drive the
+ * periodic faults and the idle sweep.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { burstFaults, FaultState, malformedFrames, type FaultOptions } from './faults.js';
+import type { Out } from './frames.js';
+import { GAMMA_PREFIX, gammaRoute } from './gamma.js';
+import { json, readBody, send, type Reply } from './http-util.js';
+import { MarketChannel, type MarketConn, type MarketFeed } from './market-channel.js';
+import type { MarketState } from './market-state.js';
+import type { ReplayFeed } from './replay.js';
+import { clobRoute } from './rest.js';
+import type { Rng } from './rng.js';
+import { SimServer } from './server.js';
+import type { MarketSimulation } from './simulation.js';
+import type { RestBookBody, SimFrame, SimMarket, Simulator, SimUrls, UserChannelControls } from './types.js';
+import { UserActivity } from './user-activity.js';
+import { UserChannel, type UserCredentials } from './user-channel.js';
+
+export interface SimParts {
+  readonly sim: MarketSimulation;
+  readonly replay: ReplayFeed | null;
+  readonly rng: Rng;
+  readonly faults: FaultOptions;
+  readonly credentials: UserCredentials;
+  readonly idleTimeoutMs: number;
+}
+
+function toSimMarket(m: MarketState): SimMarket {
+  const info = m.info;
+  return {
+    conditionId: info.conditionId,
+    question: info.question,
+    slug: info.slug,
+    eventSlug: info.event.slug,
+    gammaId: info.gammaId,
+    eventId: info.event.id,
+    tokens: info.tokens.map((t) => ({ tokenId: t.tokenId, outcome: t.outcome })),
+    tickSize: m.tickSize(),
+    status: m.status,
+  };
+}
+
+export class RunningSimulator implements Simulator {
+  urls: SimUrls = { ws_market: '', ws_user: '', rest: '', gamma: '' };
+  readonly userChannel: UserChannelControls;
+  private readonly server: SimServer;
+  private readonly market: MarketChannel;
+  private readonly user: UserChannel;
+  private readonly faultState: FaultState;
+  private readonly faultRng: Rng;
+  private readonly activity: UserActivity;
+  private readonly listeners = new Set<(frame: SimFrame) => void>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly sim: MarketSimulation;
+
+  constructor(private readonly parts: SimParts) {
+    this.sim = parts.sim;
+    this.faultState = new FaultState(parts.faults);
+    this.faultRng = parts.rng.derive(4);
+    const feed: MarketFeed = parts.replay ?? { subscribed: (conn, assets, initial) => this.sendDump(conn, assets, initial) };
+    this.market = new MarketChannel(feed, this.faultState);
+    this.user = new UserChannel(parts.credentials, this.faultState);
+    this.activity = new UserActivity(this.sim, this.sim.clock, parts.rng.derive(5), parts.credentials, (market, text) => this.user.deliver(market, text));
+    this.userChannel = {
+      credentials: parts.credentials,
+      placeOrder: (options) => this.activity.placeOrder(options),
+      cancelOrder: (orderId) => this.activity.cancelOrder(orderId),
+    };
+    this.server = new SimServer({
+      market: (ws) => this.market.accept(ws),
+      user: (ws) => this.user.accept(ws),
+      request: (req, res) => void this.onRequest(req, res),
+    });
+  }
+
+  get port(): number {
+    return this.server.port;
+  }
+
+  /** Receives every batch from the simulation. */
+  readonly broadcast = (outs: readonly Out[]): void => {
+    const list = burstFaults(outs, this.faultState, this.faultRng);
+    this.market.deliver(list);
+    for (const listener of this.listeners) for (const out of list) listener(out);
+  };
+
+  async start(host: string, port: number): Promise<void> {
+    const bound = await this.server.listen(host, port);
+    const h = host.includes(':') ? `[${host}]` : host;
+    this.urls = {
+      ws_market: `ws://${h}:${bound}/ws/market`,
+      ws_user: `ws://${h}:${bound}/ws/user`,
+      rest: `http://${h}:${bound}`,
+      gamma: `http://${h}:${bound}${GAMMA_PREFIX}`,
+    };
+    const f = this.parts.faults;
+    const idle = this.parts.idleTimeoutMs;
+    this.every(Math.max(20, Math.min(1000, idle / 4)), () => {
+      this.market.sweepIdle(idle);
+      this.user.sweepIdle(idle);
+    });
+    if (f.dropEverySec) this.every(f.dropEverySec * 1000, () => this.dropConnections());
+    if (f.malformedEverySec) this.every(f.malformedEverySec * 1000, () => this.sendMalformed());
+    if (f.restartEverySec) {
+      const period = f.restartEverySec * 1000;
+      this.every(period, () => void this.restartListener(Math.min(1000, period / 2)));
+    }
+    this.sim.start();
+  }
+
+  private every(ms: number, run: () => void): void {
+    const timer = setInterval(run, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+
+  private sendDump(conn: MarketConn, assets: readonly string[], initial: boolean): void {
+    if (initial && !conn.wantsDump) return;
+    const text = this.sim.dump(assets);
+    if (text === null) return;
+    conn.sendData(text);
+    // The real venue followed its dump with one empty text frame (§3.3).
+    if (initial) conn.sendData('');
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const method = req.method ?? 'GET';
+    let reply: Reply | null;
+    if (url.pathname === GAMMA_PREFIX || url.pathname.startsWith(`${GAMMA_PREFIX}/`)) {
+      const path = url.pathname.slice(GAMMA_PREFIX.length).replace(/\/+$/, '') || '/';
+      reply = method === 'GET' ? gammaRoute(this.sim, path, url.searchParams) : null;
+    } else {
+      reply = clobRoute(this.sim, method, url, method === 'POST' ? await readBody(req) : null);
+    }
+    send(res, reply ?? json(404, { error: 'not found' }));
+  }
+
+  markets(): SimMarket[] {
+    return this.sim.markets.map(toSimMarket);
+  }
+
+  truthBook(assetId: string): RestBookBody | null {
+    const found = this.sim.asset(assetId);
+    return found && found.market.status === 'live' ? found.market.restBody(found.token) : null;
+  }
+
+  async close(): Promise<void> {
+    this.sim.stop();
+    this.parts.replay?.stop();
+    this.activity.stop();
+    for (const timer of this.timers) clearInterval(timer);
+    await this.server.close();
+  }
+
+  dropConnections(): void {
+    this.server.terminateClients();
+  }
+
+  stall(on: boolean): void {
+    this.faultState.stallAll = on;
+  }
+
+  mutePong(on: boolean): void {
+    this.faultState.mutePong = on;
+  }
+
+  sendMalformed(): void {
+    const ts = this.sim.clock.stamp(this.sim.clock.now());
+    for (const conn of this.market.conns) {
+      if (!conn.subscribed) continue;
+      const asset = conn.assets.values().next().value ?? this.sim.markets[0]?.assetId(0) ?? '0';
+      const market = this.sim.asset(asset)?.market.conditionId ?? `0x${'0'.repeat(64)}`;
+      for (const text of malformedFrames(market, asset, ts)) conn.sendData(text);
+    }
+  }
+
+  restartListener(downMs: number): Promise<void> {
+    return this.server.restart(downMs);
+  }
+
+  private generatedOnly(what: string): void {
+    if (this.parts.replay) throw new Error(`${what} is not available in replay mode`);
+  }
+
+  resolveMarket(conditionId: string, winningAssetId?: string): void {
+    this.generatedOnly('resolveMarket');
+    this.sim.resolve(conditionId, winningAssetId);
+  }
+
+  corruptBook(assetId: string): void {
+    this.generatedOnly('corruptBook');
+    this.sim.corrupt(assetId);
+  }
+
+  tickSizeChange(assetId: string, newTick: string | number): void {
+    this.generatedOnly('tickSizeChange');
+    this.sim.changeTick(assetId, String(newTick));
+  }
+
+  newMarket(): SimMarket {
+    this.generatedOnly('newMarket');
+    return toSimMarket(this.sim.addMarket());
+  }
+
+  connections(): number {
+    return this.server.connections();
+  }
+
+  advance(steps: number): void {
+    this.generatedOnly('advance');
+    this.sim.advance(steps);
+  }
+
+  onFrame(listener: (frame: SimFrame) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * `/ws/user` (POLYMARKET.md §2.4, §7): the first frame must be
+ * `{"auth":{"apiKey","secret","passphrase"},"markets":[...],"type":"user"}`.
+ *
+ * - not a subscription (or `PING` first): close 1008 `invalid subscription payload`, as on
+ *   the market channel;
+ * - a well-formed subscription with the wrong key set: close 4001 `invalid auth` (the venue's
+ *   behaviour is undocumented, §2.4; a distinct code lets a client treat it as fatal);
+ * - then `PING` ⇒ `PONG`, `{"operation":"subscribe"|"unsubscribe","markets":[...]}` edits the
+ *   market filter, anything else ⇒ `INVALID OPERATION`. An empty `markets` means every market.
+ *
+ * The secret is compared and never logged or echoed.
+ */
+import type { WebSocket } from 'ws';
+import type { FaultState } from './faults.js';
+import { rawText } from './market-channel.js';
+import { Outbox } from './outbox.js';
+
+/** An L2 API key set (the user channel's `auth`). */
+export interface UserCredentials {
+  readonly apiKey: string;
+  readonly secret: string;
+  readonly passphrase: string;
+}
+
+/** The documented default test key set (not a real Polymarket key). */
+export const TEST_CREDENTIALS: UserCredentials = {
+  apiKey: '00000000-5150-4f4c-5942-4f4f4b53494d',
+  secret: 'cG9seWJvb2stc2ltLXRlc3Qtc2VjcmV0LW5vdC1yZWFs',
+  passphrase: 'polybook-sim-passphrase',
+};
+
+export const AUTH_FAILED_CODE = 4001;
+export const AUTH_FAILED_REASON = 'invalid auth';
+
+class UserConn {
+  subscribed = false;
+  allMarkets = true;
+  readonly markets = new Set<string>();
+  lastSeen = Date.now();
+  readonly outbox: Outbox;
+
+  constructor(readonly ws: WebSocket) {
+    this.outbox = new Outbox(ws);
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function strings(value: unknown): string[] | null {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+}
+
+export class UserChannel {
+  readonly conns = new Set<UserConn>();
+
+  constructor(
+    private readonly credentials: UserCredentials,
+    private readonly faults: FaultState,
+  ) {}
+
+  accept(ws: WebSocket): void {
+    const conn = new UserConn(ws);
+    this.conns.add(conn);
+    ws.on('message', (data) => this.onMessage(conn, rawText(data)));
+    ws.on('ping', () => (conn.lastSeen = Date.now()));
+    ws.on('close', () => this.conns.delete(conn));
+    ws.on('error', () => ws.terminate());
+  }
+
+  /** Sends a user event about `market` to every authenticated connection following it. */
+  deliver(market: string, text: string): void {
+    for (const conn of this.conns) {
+      if (conn.subscribed && (conn.allMarkets || conn.markets.has(market))) conn.outbox.push(text);
+    }
+  }
+
+  sweepIdle(idleMs: number): void {
+    const now = Date.now();
+    for (const conn of this.conns) if (now - conn.lastSeen > idleMs) conn.ws.terminate();
+  }
+
+  private onMessage(conn: UserConn, text: string): void {
+    conn.lastSeen = Date.now();
+    if (!conn.subscribed) return this.onFirst(conn, text);
+    if (text.trim() === 'PING') {
+      if (!this.faults.mutePong) conn.outbox.push('PONG');
+      return;
+    }
+    const raw = parseObject(text);
+    const operation = typeof raw?.operation === 'string' ? raw.operation.toLowerCase() : null;
+    const markets = strings(raw?.markets);
+    if (!raw || !markets || (operation !== 'subscribe' && operation !== 'unsubscribe')) {
+      conn.outbox.push('INVALID OPERATION');
+      return;
+    }
+    if (operation === 'subscribe') {
+      if (markets.length > 0) conn.allMarkets = false;
+      for (const id of markets) conn.markets.add(id);
+    } else {
+      for (const id of markets) conn.markets.delete(id);
+    }
+  }
+
+  private onFirst(conn: UserConn, text: string): void {
+    const raw = text.trim() === 'PING' ? null : parseObject(text);
+    const auth = raw?.auth;
+    const markets = strings(raw?.markets);
+    const type = typeof raw?.type === 'string' ? raw.type.toLowerCase() : null;
+    if (!raw || type !== 'user' || typeof auth !== 'object' || auth === null || !markets) {
+      conn.ws.close(1008, 'invalid subscription payload');
+      return;
+    }
+    const given = auth as Record<string, unknown>;
+    const c = this.credentials;
+    if (given.apiKey !== c.apiKey || given.secret !== c.secret || given.passphrase !== c.passphrase) {
+      conn.ws.close(AUTH_FAILED_CODE, AUTH_FAILED_REASON);
+      return;
+    }
+    conn.subscribed = true;
+    conn.allMarkets = markets.length === 0;
+    for (const id of markets) conn.markets.add(id);
+  }
+}
