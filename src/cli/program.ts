@@ -3,6 +3,7 @@
  * hands off to the module that does the work.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { registerDemoCommand } from './demo.js';
 import { CliError } from './errors.js';
 import { integerOption } from './options.js';
 import { replayToSummary } from './replay.js';
@@ -83,6 +84,7 @@ export function buildProgram(io: CliIo): Command {
       io.stdout.write(`${JSON.stringify(summary)}\n`);
     });
 
+  registerDemoCommand(program, io);
   registerWatchCommand(program, io);
   registerMarketsCommand(program, io);
   registerStatusCommand(program, io);
