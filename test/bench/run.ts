@@ -2,6 +2,20 @@
 import { benchEndToEnd } from './e2e.js';
 import { benchIngest } from './ingest.js';
 
-benchIngest(Number(process.env.BENCH_LOOPS ?? 100));
-process.stdout.write('\n');
-await benchEndToEnd(Number(process.env.BENCH_STEPS ?? 20_000));
+// Ink draws nothing while CI is set (../shared/TOOLCHAIN.md); the render benchmark must draw.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+
+const only = process.argv[2];
+if (!only || only === 'ingest') {
+  benchIngest(Number(process.env.BENCH_LOOPS ?? 100));
+  process.stdout.write('\n');
+}
+if (!only || only === 'e2e') {
+  await benchEndToEnd(Number(process.env.BENCH_STEPS ?? 20_000));
+  process.stdout.write('\n');
+}
+if (!only || only === 'render') {
+  const { benchRender } = await import('./render.js');
+  await benchRender();
+}

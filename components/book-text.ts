@@ -1,0 +1,72 @@
+/**
+ * The words the screen says about one book: its status badge, the spread row and the stats row.
+ * Pure functions of the published view, so their exact text is tested without Ink.
+ */
+import type { AssetView } from '../store/types.js';
+import { abbreviateId, decimalPlaces, formatAge, formatCents, formatSize, formatTicks, padFraction, signed } from './format.js';
+import type { Tone } from './theme.js';
+
+/** No data for this long while the connection is live marks a book "quiet" (stale). */
+export const QUIET_MS = 30_000;
+/** Ticks from the best price for the depth figures: the publisher's default (store/publisher.ts). */
+export const DEPTH_TICKS = 5;
+
+export interface Badge {
+  readonly text: string;
+  readonly tone: Tone;
+}
+
+/**
+ * The book's state in a word or two. `connected`: a market connection is live, so silence means
+ * the book is quiet rather than disconnected.
+ */
+export function bookBadge(view: AssetView | undefined, connected: boolean, now: number): Badge {
+  if (!view || view.status === 'awaiting') return { text: 'waiting for snapshot…', tone: 'dim' };
+  if (view.status === 'resolved') return { text: 'RESOLVED', tone: 'accent' };
+  const age = view.receivedAt > 0 ? now - view.receivedAt : null;
+  if (view.status === 'stale') return { text: age === null ? 'STALE' : `STALE ${formatAge(age)}`, tone: 'warn' };
+  if (view.crossed) return { text: 'CROSSED', tone: 'bad' };
+  if (connected && age !== null && age > QUIET_MS) return { text: `STALE ${formatAge(age)} (quiet)`, tone: 'warn' };
+  return { text: 'live', tone: 'ok' };
+}
+
+function priceText(value: string | null, tickSize: string | null): string {
+  if (value === null) return '—';
+  return padFraction(value, tickSize ? decimalPlaces(tickSize) : 0);
+}
+
+/** The row between asks and bids. */
+export function spreadText(view: AssetView | undefined): string {
+  if (!view || view.status === 'awaiting') return 'waiting for snapshot…';
+  const a = view.analytics;
+  if (a.spread === null) {
+    if (a.bestBid === null && a.bestAsk === null) return view.status === 'resolved' ? 'market resolved, book empty' : 'empty book';
+    return a.bestAsk === null ? 'no asks' : 'no bids';
+  }
+  const cents = formatCents(a.spread);
+  const spread = a.spreadTicks === null ? cents : `${formatTicks(a.spreadTicks)} (${cents})`;
+  const parts = [`spread ${spread}`, `mid ${priceText(a.mid, view.tickSize)}`];
+  if (a.microprice !== null) parts.push(`micro ${priceText(a.microprice, view.tickSize)}`);
+  return (view.crossed ? 'CROSSED  ' : '') + parts.join('  ');
+}
+
+/** Display price, imbalance and near-touch depth. */
+export function statsText(view: AssetView | undefined): string {
+  if (!view || view.status === 'awaiting') return '';
+  const a = view.analytics;
+  const depthLabel = view.tickSize === null ? 'depth' : `depth ±${DEPTH_TICKS} ticks`;
+  return [
+    `display ${priceText(a.displayPrice, view.tickSize)}`,
+    `imbalance ${a.imbalance === null ? '—' : signed(a.imbalance)}`,
+    `${depthLabel} bid ${formatSize(a.depthBid)} / ask ${formatSize(a.depthAsk)}`,
+  ].join('  ');
+}
+
+/**
+ * Header label: "question — outcome"; before those are known, `fallback` (the request's title)
+ * and the abbreviated token id ("demo — 1293…2772").
+ */
+export function assetTitle(view: AssetView | undefined, fallback: string, assetId: string): string {
+  const head = view?.question ?? fallback;
+  return `${head} — ${view?.outcome ?? abbreviateId(assetId)}`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The full layout's two header lines: what is on screen (question — outcome) with the book's
+ * status, then one tab per watched asset.
+ */
+import { Fragment } from 'react';
+import { Box, Text } from 'ink';
+import type { Badge } from './book-text.js';
+import { toneStyle, useTheme } from './theme.js';
+
+export interface Tab {
+  readonly text: string;
+  readonly selected: boolean;
+}
+
+/** Tab labels numbered 1–9, the selected one in brackets, windowed to keep it in `width`. */
+export function fitTabs(labels: readonly string[], selected: number, width: number): Tab[] {
+  const tabs = labels.map((label, i) => {
+    const name = i < 9 ? `${i + 1} ${label}` : label;
+    return i === selected ? { text: `[${name}]`, selected: true } : { text: ` ${name} `, selected: false };
+  });
+  const size = (from: number, to: number) => tabs.slice(from, to).reduce((n, t) => n + t.text.length + 1, -1) + (from > 0 ? 2 : 0);
+  let from = 0;
+  let to = tabs.length;
+  while (to - from > 1 && size(from, to) > width) {
+    if (to - 1 > selected) to--;
+    else from++;
+  }
+  return from > 0 ? [{ text: '…', selected: false }, ...tabs.slice(from, to)] : tabs.slice(from, to);
+}
+
+export interface HeaderProps {
+  /** "question — outcome", or the title / abbreviated token id while none is known. */
+  readonly title: string;
+  readonly badge: Badge;
+  readonly tickSize: string | null;
+  /** Drawing is paused (`p`). */
+  readonly paused: boolean;
+  readonly tabs: readonly Tab[];
+}
+
+export function Header({ title, badge, tickSize, paused, tabs }: HeaderProps) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box flexGrow={1} flexShrink={1}>
+          <Text wrap="truncate" bold={theme.color}>
+            {title}
+          </Text>
+        </Box>
+        <Box flexShrink={0}>
+          <Text>
+            {'  '}
+            <Text {...toneStyle(theme, badge.tone)}>{badge.text}</Text>
+            {tickSize === null ? '' : `  tick ${tickSize}`}
+            {paused ? '  ' : ''}
+            {paused ? <Text {...toneStyle(theme, 'warn', true)}>PAUSED</Text> : ''}
+            <Text {...toneStyle(theme, 'dim')}>{'  ? help'}</Text>
+          </Text>
+        </Box>
+      </Box>
+      <Text wrap="truncate">
+        {tabs.map((tab, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ' ' : ''}
+            <Text {...(tab.selected ? toneStyle(theme, 'accent', true) : toneStyle(theme, 'dim'))}>{tab.text}</Text>
+          </Fragment>
+        ))}
+      </Text>
+    </Box>
+  );
+}

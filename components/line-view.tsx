@@ -1,0 +1,28 @@
+/** One screen line made of toned pieces, cut at the terminal's edge rather than wrapped. */
+import { Fragment } from 'react';
+import { Text } from 'ink';
+import type { Line } from './health-text.js';
+import { toneStyle, useTheme } from './theme.js';
+
+export interface LineViewProps {
+  readonly line: Line;
+}
+
+export function LineView({ line }: LineViewProps) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate">
+      {line.map((group, g) => (
+        <Fragment key={g}>
+          {g > 0 ? '  ' : ''}
+          {group.map((piece, p) => (
+            <Fragment key={p}>
+              {p > 0 ? ' ' : ''}
+              <Text {...toneStyle(theme, piece.tone)}>{piece.text + (!theme.color && piece.alert ? '!' : '')}</Text>
+            </Fragment>
+          ))}
+        </Fragment>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Keys → actions. Only listens when stdin can be put in raw mode (a TTY): without one Ink's
+ * `useInput` throws, and the screen must still render (TOOLCHAIN.md, gotcha 3).
+ */
+import { useCallback, useRef } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+
+export interface KeyActions {
+  next(): void;
+  previous(): void;
+  /** 0-based index into the watched assets. */
+  jump(index: number): void;
+  /** The other outcome of the same market. */
+  flip(): void;
+  /** Change the ladder depth by this many levels. */
+  depth(delta: number): void;
+  togglePause(): void;
+  toggleHelp(): void;
+  closeHelp(): void;
+  quit(): void;
+  /** Replay only. */
+  replayToggle?(): void;
+  replayStep?(): void;
+}
+
+/** Maps one key press to an action; returns whether it meant anything. */
+export function handleKey(input: string, key: Pick<Key, 'ctrl' | 'shift' | 'tab' | 'escape' | 'leftArrow' | 'rightArrow'>, actions: KeyActions): boolean {
+  if ((key.ctrl && input === 'c') || input === 'q') actions.quit();
+  else if (key.escape) actions.closeHelp();
+  else if (key.tab && key.shift) actions.previous();
+  else if (key.tab) actions.next();
+  else if (key.rightArrow) actions.next();
+  else if (key.leftArrow) actions.previous();
+  else if (key.ctrl) return false;
+  else if (/^[1-9]$/.test(input)) actions.jump(Number(input) - 1);
+  else if (input === '?') actions.toggleHelp();
+  else if (input === 'o') actions.flip();
+  else if (input === '+' || input === '=') actions.depth(1);
+  else if (input === '-' || input === '_') actions.depth(-1);
+  else if (input === ']') actions.depth(5);
+  else if (input === '[') actions.depth(-5);
+  else if (input === 'p') actions.togglePause();
+  else if (input === ' ' && actions.replayToggle) actions.replayToggle();
+  else if (input === '.' && actions.replayStep) actions.replayStep();
+  else return false;
+  return true;
+}
+
+/** Listens for keys while stdin is a TTY; `actions` may change every render. */
+export function useKeys(actions: KeyActions): void {
+  const { isRawModeSupported } = useStdin();
+  const latest = useRef(actions);
+  latest.current = actions;
+  const onInput = useCallback((input: string, key: Key) => {
+    handleKey(input, key, latest.current);
+  }, []);
+  // `isTTY` is undefined (not false) on a piped stdin, and Ink only skips raw mode for `false`.
+  useInput(onInput, { isActive: isRawModeSupported === true });
+}

@@ -1,0 +1,82 @@
+/**
+ * End to end in a real tmux: `polybook demo` and `polybook watch` drawn on real terminals at
+ * 120×40 and 40×12; keys, help, reconnects after the simulator's connections stop, and a clean
+ * exit that leaves the shell usable. Skipped only when tmux is not installed (.ci/run installs it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, killServer, startPane, waitForScreen, type Pane } from '../helpers/tmux.js';
+
+const BIN = new URL('../../bin/polybook.js', import.meta.url).pathname;
+const NODE = process.execPath;
+const PRICE = /\b0\.\d{2}\b/;
+const panes: Pane[] = [];
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const pane of panes.splice(0)) pane.kill();
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+});
+afterAll(() => killServer());
+
+function pane(name: string, width: number, height: number, args: string): Pane {
+  const p = startPane(`${name}-${process.pid}`, width, height, `"${NODE}" "${BIN}" ${args} --log-level silent`);
+  panes.push(p);
+  return p;
+}
+
+/** The header's first line (question — outcome). */
+const header = (screen: string) => screen.split('\n')[0]!;
+
+describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, () => {
+  it('demo at 120×40: ladder with prices, Tab changes the header, ? shows help, q exits and restores the terminal', async () => {
+    const p = pane('full', 120, 40, 'demo');
+    const first = await waitForScreen(p, (s) => PRICE.test(s) && /spread/.test(s), 15_000, 'a ladder');
+    expect(first.split('\n').length).toBeLessThanOrEqual(40);
+    expect(first.split('\n').every((line) => line.length <= 120)).toBe(true);
+    expect(first).toMatch(/live/);
+    const before = header(first);
+    p.keys('Tab');
+    await waitForScreen(p, (s) => header(s) !== before, 5000, 'the header to change after Tab');
+    p.keys('?');
+    await waitForScreen(p, (s) => /next asset/.test(s) && /quit/.test(s), 5000, 'the help overlay');
+    p.keys('Escape');
+    await waitForScreen(p, (s) => !/next asset/.test(s), 5000, 'the help to close');
+    p.keys('q');
+    const after = await waitForScreen(p, (s) => /EXITED:\d+/.test(s), 5000, 'the program to exit');
+    expect(after).toMatch(/EXITED:0/);
+    expect(after).toMatch(/COOKED/);
+  });
+
+  it('demo in a 40×12 pane: a compact layout that fits and still shows prices', async () => {
+    const p = pane('small', 40, 12, 'demo');
+    const screen = await waitForScreen(p, (s) => PRICE.test(s), 15_000, 'prices');
+    const lines = screen.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines.every((line) => line.length <= 40)).toBe(true);
+    expect(lines.filter((l) => PRICE.test(l)).length).toBeGreaterThanOrEqual(4);
+    p.keys('q');
+    expect(await waitForScreen(p, (s) => /EXITED:\d+/.test(s), 5000, 'exit')).toMatch(/EXITED:0/);
+  });
+
+  it('when the simulator drops its connections the screen says reconnecting, then the book comes back', async () => {
+    const sim = spawn(NODE, [BIN, 'sim', '--port', '0', '--markets', '1', '--rate', '20', '--restart-every', '3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(sim);
+    const first = await new Promise<string>((resolve) => {
+      let buffer = '';
+      sim.stdout!.on('data', (d) => {
+        buffer += d;
+        if (buffer.includes('\n')) resolve(buffer.split('\n')[0]!);
+      });
+    });
+    const info = JSON.parse(first) as { ws_market: string; rest: string; gamma: string; markets: Array<{ tokens: Array<{ tokenId: string }> }> };
+    const ids = info.markets[0]!.tokens.map((t) => t.tokenId).join(' ');
+    const p = pane('reconnect', 120, 40, `watch ${ids} --url ${info.ws_market} --rest ${info.rest} --gamma ${info.gamma}`);
+    await waitForScreen(p, (s) => PRICE.test(s) && /^live/m.test(s), 15_000, 'a live ladder');
+    await waitForScreen(p, (s) => /reconnecting/.test(s), 15_000, 'reconnecting');
+    const back = await waitForScreen(p, (s) => /^live/m.test(s) && PRICE.test(s) && !/reconnecting/.test(s), 15_000, 'live again');
+    expect(back).toMatch(/reconnects [1-9]/);
+    p.keys('q');
+    await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
+  });
+});

@@ -1,0 +1,69 @@
+/** Drives a real tmux server (a private socket per test run) for end-to-end screen tests. */
+import { execFileSync } from 'node:child_process';
+
+const SOCKET = `polybook-test-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+}
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { encoding: 'utf8' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Pane {
+  readonly name: string;
+  /** The visible screen, one string per row. */
+  capture(): string[];
+  keys(...keys: string[]): void;
+  kill(): void;
+}
+
+/**
+ * Starts `command` in a detached session of `width`×`height`. Ink draws nothing while CI is set
+ * (../shared/TOOLCHAIN.md), so the command runs with CI unset; a shell follows it so the test can
+ * see the terminal is usable after the program exits.
+ */
+export function startPane(name: string, width: number, height: number, command: string): Pane {
+  const script = `env -u CI -u CONTINUOUS_INTEGRATION ${command}; echo "EXITED:$?"; stty -a | grep -o -- '-icanon' || echo COOKED; sleep 60`;
+  tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), 'bash', '-c', script);
+  return {
+    name,
+    capture: () => tmux('capture-pane', '-p', '-t', name).replace(/\n$/, '').split('\n'),
+    keys: (...keys: string[]) => {
+      tmux('send-keys', '-t', name, ...keys);
+    },
+    kill: () => {
+      try {
+        tmux('kill-session', '-t', name);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+export function killServer(): void {
+  try {
+    tmux('kill-server');
+  } catch {
+    // no server
+  }
+}
+
+/** Polls the pane until `predicate` holds on its text; throws with the last screen otherwise. */
+export async function waitForScreen(pane: Pane, predicate: (screen: string) => boolean, ms = 10_000, what = 'the screen'): Promise<string> {
+  const start = Date.now();
+  let screen = '';
+  while (Date.now() - start < ms) {
+    screen = pane.capture().join('\n');
+    if (predicate(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last screen:\n${screen}`);
+}
