@@ -1,6 +1,10 @@
 /**
  * The depth ladder: asks above (best ask nearest the middle), bids below, the spread row between.
  * Rows are memoized on level identity, which the publisher keeps for unchanged levels.
+ *
+ * Each half of the ladder is ONE Ink text node whose rows are nested (virtual) text: Ink gives every
+ * <Text> outside another Text its own Yoga node, and laying out ~40 row nodes cost a quarter of a
+ * frame (test/bench/render.tsx). Rows are already cut to the width, so nothing wraps.
  */
 import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
@@ -17,19 +21,20 @@ export interface LadderRowProps {
   readonly flash: boolean;
 }
 
+/** One row as nested text; the parent <Text> holds the rows (see the file comment). */
 function LadderRowView({ level, side, geometry, flash }: LadderRowProps) {
   const theme = useTheme();
   if (!theme.color) {
-    return <Text wrap="truncate">{`${side === 'bid' ? 'B' : 'A'}${flash ? '*' : ' '}${ladderRowText(level, geometry)}`}</Text>;
+    return <Text>{`${side === 'bid' ? 'B' : 'A'}${flash ? '*' : ' '}${ladderRowText(level, geometry)}`}</Text>;
   }
   // The bar is coloured spaces, not block characters: Ink measures every non-ASCII string through
   // a grapheme segmenter (string-width), which cost more than the rest of a frame together.
   const { text, bar } = ladderRowParts(level, geometry);
   return (
-    <Text wrap="truncate">
+    <Text>
       {' '}
       <Text {...toneStyle(theme, side, flash)}>{text}</Text>
-      <Text backgroundColor={side === 'bid' ? 'green' : 'red'}>{' '.repeat(bar)}</Text>
+      {bar > 0 ? <Text backgroundColor={side === 'bid' ? 'green' : 'red'}>{' '.repeat(bar)}</Text> : null}
     </Text>
   );
 }
@@ -58,6 +63,9 @@ export interface LadderProps {
 
 export function Ladder({ asks, bids, levels, geometry, flashing, columnHeader, middle }: LadderProps) {
   const theme = useTheme();
+  const row = (level: LadderLevel, side: 'ask' | 'bid') => (
+    <LadderRow key={`${side[0]}${level.price}`} level={level} side={side} geometry={geometry} flash={flashing.has(flashKey(side, level.price))} />
+  );
   const shownAsks = asks.slice(0, levels).reverse();
   const shownBids = bids.slice(0, levels);
   const rows = Math.max(shownAsks.length, shownBids.length);
@@ -68,21 +76,21 @@ export function Ladder({ asks, bids, levels, geometry, flashing, columnHeader, m
           {ladderHeaderText(geometry)}
         </Text>
       ) : null}
-      {blanks('ask-pad', rows - shownAsks.length)}
-      {shownAsks.map((level) => (
-        <LadderRow key={`a${level.price}`} level={level} side="ask" geometry={geometry} flash={flashing.has(flashKey('ask', level.price))} />
-      ))}
+      {rows > 0 ? <Text>{lines(rows - shownAsks.length, shownAsks.map((level) => row(level, 'ask')), 0)}</Text> : null}
       {middle}
-      {shownBids.map((level) => (
-        <LadderRow key={`b${level.price}`} level={level} side="bid" geometry={geometry} flash={flashing.has(flashKey('bid', level.price))} />
-      ))}
-      {blanks('bid-pad', rows - shownBids.length)}
+      {rows > 0 ? <Text>{lines(0, shownBids.map((level) => row(level, 'bid')), rows - shownBids.length)}</Text> : null}
     </Box>
   );
 }
 
-function blanks(prefix: string, count: number): ReactNode[] {
+
+/** `before` blank lines, the rows, `after` blank lines: exactly that many lines of nested text. */
+function lines(before: number, rows: readonly ReactNode[], after: number): ReactNode[] {
   const out: ReactNode[] = [];
-  for (let i = 0; i < count; i++) out.push(<Box key={`${prefix}${i}`} height={1} />);
+  const total = before + rows.length + after;
+  for (let i = 0; i < total; i++) {
+    if (i > 0) out.push('\n');
+    out.push(i >= before && i < before + rows.length ? rows[i - before] : ' ');
+  }
   return out;
 }

@@ -14,7 +14,9 @@ export async function renderTuiOn(request: TuiRequest, streams: TuiStreams = {})
   if (request.signal.aborted) return;
   const instance = render(<App store={request.store} replay={request.replay} title={request.title} />, {
     ...streams,
-    maxFps: request.fps,
+    // The store publishes at most `fps` times a second; Ink's own throttle sits above that so each
+    // publish is drawn at once instead of waiting out a misaligned throttle window (up to a frame).
+    maxFps: Math.min(120, request.fps * 2),
     // Ctrl-C is a key like q: the App exits through Ink, and the CLI's own SIGINT handling stays intact.
     exitOnCtrlC: false,
     patchConsole: false,

@@ -29,7 +29,7 @@ export interface AssetLabel {
 }
 
 export class BookPublisher {
-  private readonly intervalMs: number;
+  private intervalMs: number;
   private readonly tradeLimit: number;
   private readonly depthTicks: number;
   private readonly now: () => number;
@@ -76,6 +76,16 @@ export class BookPublisher {
     this.labels.set(assetId, label);
     this.engine.dirty.add(assetId);
     this.schedule();
+  }
+
+  /** Minimum ms between publishes now (the frame governor changes it). */
+  get interval(): number {
+    return this.intervalMs;
+  }
+
+  /** Changes the minimum ms between publishes; takes effect at the next schedule. */
+  setInterval(ms: number): void {
+    this.intervalMs = ms;
   }
 
   /** Asks for a publish at the next allowed moment (at most one per interval). */

@@ -12,7 +12,7 @@ import type { CliIo } from './program.js';
 import type { ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
-import { runTui } from './watch.js';
+import { cpuBudgetOption, DEFAULT_CPU_BUDGET, runTui } from './watch.js';
 
 interface DemoFlags {
   readonly markets: number;
@@ -20,6 +20,7 @@ interface DemoFlags {
   readonly seed: number;
   readonly depth: number;
   readonly fps?: number;
+  readonly cpuBudget: number;
   readonly format?: 'tui' | 'ndjson';
   readonly logFile?: string;
   readonly logLevel: LogLevel;
@@ -34,6 +35,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--seed <n>', 'simulator seed', integerOption(0), 7)
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--fps <n>', 'frames per second (default 30, 10 in tmux)', integerOption(1, 120))
+    .option('--cpu-budget <percent>', 'lower the frame rate while the process uses more than this share of a core (0 = never)', cpuBudgetOption, DEFAULT_CPU_BUDGET)
     .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
@@ -60,7 +62,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           const fatal = await runPipe(session, io.stdout, io.signal, false);
           if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
         } else {
-          await runTui(session, io, 'demo');
+          await runTui(session, io, 'demo', flags.cpuBudget);
         }
       } finally {
         await sim.close();

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { BookEngine } from '../book/engine.js';
 import { ReplayPlayer } from '../feed/replay-player.js';
 import { parseFrame } from '../protocol/parse-frame.js';
+import { FrameGovernor } from '../../store/frame-governor.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth } from '../../store/store.js';
 import { loadBookMeta } from './book-meta.js';
@@ -17,6 +18,7 @@ export interface ReplayTuiOptions {
   readonly depth: number;
   readonly fps: number;
   readonly bookMeta: readonly string[];
+  readonly cpuBudget: number;
 }
 
 export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal): Promise<void> {
@@ -38,9 +40,12 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
     publisher.publishNow();
   });
   player.start();
+  const governor = new FrameGovernor(publisher, { maxFps: options.fps, budget: options.cpuBudget });
+  governor.start();
   try {
     await renderTui({ store, signal, fps: options.fps, replay: player, title: `replay ${basename(path)}` });
   } finally {
+    governor.stop();
     player.stop();
     publisher.close();
   }

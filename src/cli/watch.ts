@@ -3,7 +3,7 @@
  * bin so src/ never imports React); otherwise, or with --format ndjson, one JSON line per update.
  * Markets are token ids, slugs, polymarket.com URLs or condition ids; none = the config watchlist.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MARKET_URL } from '../feed/market-feed.js';
 import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, VenueApi } from '../feed/venue-api.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
@@ -14,6 +14,16 @@ import type { CliIo } from './program.js';
 import { resolveAll, type ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
+import { FrameGovernor } from '../../store/frame-governor.js';
+
+/** Share of a core the screen may use before it lowers its frame rate (--cpu-budget). */
+export const DEFAULT_CPU_BUDGET = 0.12;
+
+/** `--cpu-budget <percent>`: percent of one core → a share; 0 turns the governor off. */
+export function cpuBudgetOption(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('must be a percent from 0 to 100');
+  return Number(value) / 100;
+}
 
 export interface WatchFlags {
   readonly url: string;
@@ -25,6 +35,7 @@ export interface WatchFlags {
   readonly once?: boolean;
   readonly record?: string;
   readonly fps?: number;
+  readonly cpuBudget: number;
   readonly pingInterval: number;
   readonly pongTimeout: number;
   readonly silence: number;
@@ -78,7 +89,8 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--once', 'print each asset’s first complete book and exit (ndjson)')
     .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
-    .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120));
+    .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))
+    .option('--cpu-budget <percent>', 'screen: lower the frame rate while the process uses more than this share of a core (0 = never)', cpuBudgetOption, DEFAULT_CPU_BUDGET);
   addVenueOptions(command)
     .addHelpText(
       'after',
@@ -102,12 +114,12 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
         if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
         return;
       }
-      await runTui(session, io, 'watch');
+      await runTui(session, io, 'watch', flags.cpuBudget);
     });
 }
 
 /** Runs a session on the screen until the user quits or a signal arrives. */
-export async function runTui(session: WatchSession, io: CliIo, title: string): Promise<void> {
+export async function runTui(session: WatchSession, io: CliIo, title: string, cpuBudget = DEFAULT_CPU_BUDGET): Promise<void> {
   const quit = new AbortController();
   io.signal.addEventListener('abort', () => quit.abort(), { once: true });
   let fatal: Error | null = null;
@@ -116,9 +128,12 @@ export async function runTui(session: WatchSession, io: CliIo, title: string): P
     quit.abort();
   });
   session.start();
+  const governor = new FrameGovernor(session.publisher, { maxFps: session.fps, budget: cpuBudget });
+  governor.start();
   try {
     await io.renderTui!({ store: session.store, signal: quit.signal, fps: session.fps, title });
   } finally {
+    governor.stop();
     await session.stop();
   }
   if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
