@@ -7,6 +7,7 @@ import { useApp } from 'ink';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReplayControls } from '../src/cli/tui-request.js';
+import { mirroredLadder } from '../store/selectors.js';
 import { setDepth, type PolybookStore } from '../store/store.js';
 import type { AssetView, PolybookState } from '../store/types.js';
 import { assetTitle, bookBadge } from './book-text.js';
@@ -63,13 +64,18 @@ function Screen({ store, replay, title, size: fixedSize, now = Date.now }: Omit<
   const frozenRef = useRef<PolybookState | null>(null);
   const [help, setHelp] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
+  const [mirror, setMirror] = useState(false);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
 
   const order = useStore(store, (s) => (frozen ?? s).order);
   const depth = useStore(store, (s) => s.depth);
   const selected = selectedAsset(chosen, order);
   const index = selected === null ? -1 : order.indexOf(selected);
-  const view = useStore(store, (s) => (selected === null ? undefined : (frozen ?? s).assets[selected]));
+  const own = useStore(store, (s) => (selected === null ? undefined : (frozen ?? s).assets[selected]));
+  // `m`: the ladder drawn from the paired outcome's book (asks as bids at 1 − p), cached per view.
+  const mirrored = useStore(store, (s) => (mirror && selected !== null ? mirroredLadder(frozen ?? s, selected) : null));
+  const view = useMemo(() => (own && mirrored ? { ...own, bids: mirrored.bids, asks: mirrored.asks } : own), [own, mirrored]);
+  const pairLabel = useStore(store, (s) => (own?.pair ? tabLabel((frozen ?? s).assets[own.pair.assetId], own.pair.assetId) : null));
   const health = useStore(store, (s) => pickHealth((frozen ?? s).health));
   const connections = useStore(store, (s) => countMarketConnections(frozen ?? s));
   const labels = useStore(store, useShallow((s) => (frozen ?? s).order.map((id) => tabLabel((frozen ?? s).assets[id], id))));
@@ -84,6 +90,7 @@ function Screen({ store, replay, title, size: fixedSize, now = Date.now }: Omit<
     previous: () => setChosen((c) => stepAsset(c, shown().order, -1)),
     jump: (i) => setChosen((c) => jumpAsset(c, shown().order, i)),
     flip: () => setChosen((c) => otherOutcome(c, shown())),
+    mirror: () => setMirror((m) => !m),
     depth: (delta) => setDepth(store, store.getState().depth + delta),
     togglePause: () => {
       frozenRef.current = frozenRef.current ? null : store.getState();
@@ -113,7 +120,10 @@ function Screen({ store, replay, title, size: fixedSize, now = Date.now }: Omit<
   const props = {
     layout,
     view,
-    title: selected === null ? `${fallback} — waiting for assets…` : assetTitle(view, fallback, selected),
+    title:
+      selected === null
+        ? `${fallback} — waiting for assets…`
+        : assetTitle(view, fallback, selected) + (mirrored && pairLabel ? ` (mirror of ${pairLabel})` : ''),
     badge: bookBadge(view, health?.state === 'live' && !health.frozen, time),
     tabs: fitTabs(labels, index, layout.width),
     position: selected === null ? fallback : `${index + 1}/${order.length} ${tabLabel(view, selected)}`,

@@ -26,6 +26,8 @@ export function bookBadge(view: AssetView | undefined, connected: boolean, now: 
   const age = view.receivedAt > 0 ? now - view.receivedAt : null;
   if (view.status === 'stale') return { text: age === null ? 'STALE' : `STALE ${formatAge(age)}`, tone: 'warn' };
   if (view.crossed) return { text: 'CROSSED', tone: 'bad' };
+  // Yes and No mirror each other; a gap beyond a tick means one of the two books is off.
+  if (view.pair?.disagrees) return { text: `PAIR OFF ${view.pair.gap}`, tone: 'warn' };
   if (connected && age !== null && age > QUIET_MS) return { text: `STALE ${formatAge(age)} (quiet)`, tone: 'warn' };
   return { text: 'live', tone: 'ok' };
 }

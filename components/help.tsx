@@ -8,6 +8,7 @@ export const KEYS: readonly (readonly [string, string])[] = [
   ['Shift-Tab / ←', 'previous asset'],
   ['1–9', 'jump to asset'],
   ['o', 'other outcome of this market'],
+  ['m', 'mirror: this outcome drawn from the other’s book'],
   ['+ / -', 'ladder depth ±1'],
   ['] / [', 'ladder depth ±5'],
   ['p', 'pause drawing (data keeps flowing)'],

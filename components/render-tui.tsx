@@ -6,6 +6,7 @@
 import { render, type RenderOptions } from 'ink';
 import type { RenderTui, TuiRequest } from '../src/cli/tui-request.js';
 import { App } from './app.js';
+import { OrdersApp } from './orders-screen.js';
 
 /** Streams to draw on instead of the process's (tests). */
 export type TuiStreams = Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>;
@@ -32,3 +33,17 @@ export async function renderTuiOn(request: TuiRequest, streams: TuiStreams = {})
 }
 
 export const renderTui: RenderTui = (request) => renderTuiOn(request);
+
+/** The orders screen (`polybook orders` on a terminal), with the same lifecycle as `renderTui`. */
+export const renderOrders: RenderTui = async (request) => {
+  if (request.signal.aborted) return;
+  const instance = render(<OrdersApp store={request.store} />, { maxFps: request.fps, exitOnCtrlC: false, patchConsole: false });
+  const onAbort = () => instance.unmount();
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    request.signal.removeEventListener('abort', onAbort);
+    instance.cleanup();
+  }
+};

@@ -12,6 +12,8 @@ export interface KeyActions {
   jump(index: number): void;
   /** The other outcome of the same market. */
   flip(): void;
+  /** Draw this outcome's ladder as the mirror of the other outcome's book. */
+  mirror?(): void;
   /** Change the ladder depth by this many levels. */
   depth(delta: number): void;
   togglePause(): void;
@@ -35,6 +37,7 @@ export function handleKey(input: string, key: Pick<Key, 'ctrl' | 'shift' | 'tab'
   else if (/^[1-9]$/.test(input)) actions.jump(Number(input) - 1);
   else if (input === '?') actions.toggleHelp();
   else if (input === 'o') actions.flip();
+  else if (input === 'm' && actions.mirror) actions.mirror();
   else if (input === '+' || input === '=') actions.depth(1);
   else if (input === '-' || input === '_') actions.depth(-1);
   else if (input === ']') actions.depth(5);

@@ -1,0 +1,27 @@
+/**
+ * The orders screen's rows as plain text (pure, tested without Ink): open orders and the user's
+ * trades with their status history.
+ */
+import type { OrderView, UserTradeView } from '../store/types.js';
+import { clockTime, truncate } from './format.js';
+
+/** Orders still working (not fully matched or cancelled), newest first. */
+export function openOrders(orders: Readonly<Record<string, OrderView>>): OrderView[] {
+  return Object.values(orders)
+    .filter((o) => o.status !== 'CANCELED' && o.status !== 'MATCHED')
+    .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0));
+}
+
+export const ORDER_HEADER = 'side  outcome     price    original     matched  status';
+
+export function orderRow(o: OrderView): string {
+  return `${o.side.padEnd(4)}  ${truncate(o.outcome ?? '-', 10).padEnd(10)}  ${o.price.padStart(6)}  ${o.originalSize.padStart(10)}  ${o.sizeMatched.padStart(10)}  ${o.status}`;
+}
+
+export const TRADE_HEADER = 'time      side  outcome     price        size  status';
+
+/** A trade row: its status history shown as MATCHED → MINED → CONFIRMED. */
+export function tradeRow(t: UserTradeView): string {
+  const time = t.matchTime ? clockTime(Number(t.matchTime) * 1000) : t.timestamp ? clockTime(t.timestamp) : '--:--:--';
+  return `${time}  ${t.side.padEnd(4)}  ${truncate(t.outcome ?? '-', 10).padEnd(10)}  ${t.price.padStart(6)}  ${t.size.padStart(10)}  ${t.history.join(' → ')}`;
+}
