@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { startSimulator, TEST_CREDENTIALS } from '../../src/sim/index.js';
 import { hasTmux, killServer, startPane, waitForScreen, type Pane } from '../helpers/tmux.js';
 
 const BIN = new URL('../../bin/polybook.js', import.meta.url).pathname;
@@ -76,6 +77,44 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
     await waitForScreen(p, (s) => /reconnecting/.test(s), 15_000, 'reconnecting');
     const back = await waitForScreen(p, (s) => /^live/m.test(s) && PRICE.test(s) && !/reconnecting/.test(s), 15_000, 'live again');
     expect(back).toMatch(/reconnects [1-9]/);
+    p.keys('q');
+    await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
+  });
+
+  it('orders: the user channel on screen, an order and its trade appear as they progress', async () => {
+    const sim = await startSimulator({ seed: 51, markets: 1, rate: 0 });
+    try {
+      const market = sim.markets()[0]!;
+      const creds = `POLY_API_KEY=${TEST_CREDENTIALS.apiKey} POLY_API_SECRET=${TEST_CREDENTIALS.secret} POLY_PASSPHRASE=${TEST_CREDENTIALS.passphrase}`;
+      const p = startPane(`orders-${process.pid}`, 100, 30, `env ${creds} "${NODE}" "${BIN}" orders ${market.conditionId} --user-url ${sim.urls.ws_user} --rest ${sim.urls.rest} --gamma ${sim.urls.gamma} --log-level silent`);
+      panes.push(p);
+      await waitForScreen(p, (s) => /user channel\s+live/.test(s), 15_000, 'a live user channel');
+      sim.userChannel.placeOrder({ assetId: market.tokens[0]!.tokenId, side: 'BUY', price: '0.45', size: '10', fill: '4', stepMs: 20 });
+      const screen = await waitForScreen(p, (s) => /CONFIRMED/.test(s), 10_000, 'a confirmed trade');
+      expect(screen).toMatch(/BUY\s+\S+\s+0\.45\s+10\s+4\s+/);
+      expect(screen).toMatch(/MATCHED → MINED → CONFIRMED/);
+      expect(screen).not.toContain(TEST_CREDENTIALS.secret);
+      p.keys('q');
+      await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('replay on a terminal: recorded pace, space pauses, . steps one frame', async () => {
+    const capture = new URL('../../../shared/fixtures/polymarket/live-2026-07-19-polysim/market-frames.jsonl', import.meta.url).pathname;
+    const p = startPane(`replay-${process.pid}`, 120, 40, `"${NODE}" "${BIN}" replay ${capture} --speed 0.2`);
+    panes.push(p);
+    await waitForScreen(p, (s) => /REPLAY 0\.2x {2}frame \d+\/900/.test(s) && PRICE.test(s), 15_000, 'the replay line');
+    p.keys('Space');
+    const paused = await waitForScreen(p, (s) => /\[paused\]/.test(s), 5000, 'paused');
+    const frameOf = (screen: string) => Number(/frame (\d+)\/900/.exec(screen)![1]);
+    const at = frameOf(paused);
+    await new Promise((r) => setTimeout(r, 600));
+    const still = frameOf(p.capture().join('\n'));
+    expect(still).toBe(at);
+    p.keys('.');
+    await waitForScreen(p, (s) => frameOf(s) === still + 1, 5000, 'one step');
     p.keys('q');
     await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
   });
