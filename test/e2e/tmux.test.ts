@@ -3,7 +3,7 @@
  * 120×40 and 40×12; keys, help, reconnects after the simulator's connections stop, and a clean
  * exit that leaves the shell usable. Skipped only when tmux is not installed (.ci/run installs it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, TEST_CREDENTIALS } from '../../src/sim/index.js';
 import { hasTmux, killServer, startPane, waitForScreen, type Pane } from '../helpers/tmux.js';
@@ -61,24 +61,22 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
   });
 
   it('when the simulator drops its connections the screen says reconnecting, then the book comes back', async () => {
-    const sim = spawn(NODE, [BIN, 'sim', '--port', '0', '--markets', '1', '--rate', '20', '--restart-every', '3'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    children.push(sim);
-    const first = await new Promise<string>((resolve) => {
-      let buffer = '';
-      sim.stdout!.on('data', (d) => {
-        buffer += d;
-        if (buffer.includes('\n')) resolve(buffer.split('\n')[0]!);
-      });
-    });
-    const info = JSON.parse(first) as { ws_market: string; rest: string; gamma: string; markets: Array<{ tokens: Array<{ tokenId: string }> }> };
-    const ids = info.markets[0]!.tokens.map((t) => t.tokenId).join(' ');
-    const p = pane('reconnect', 120, 40, `watch ${ids} --url ${info.ws_market} --rest ${info.rest} --gamma ${info.gamma}`);
-    await waitForScreen(p, (s) => PRICE.test(s) && /^live/m.test(s), 15_000, 'a live ladder');
-    await waitForScreen(p, (s) => /reconnecting/.test(s), 15_000, 'reconnecting');
-    const back = await waitForScreen(p, (s) => /^live/m.test(s) && PRICE.test(s) && !/reconnecting/.test(s), 15_000, 'live again');
-    expect(back).toMatch(/reconnects [1-9]/);
-    p.keys('q');
-    await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
+    const sim = await startSimulator({ seed: 52, markets: 1, rate: 20 });
+    try {
+      const ids = sim.markets()[0]!.tokens.map((t) => t.tokenId).join(' ');
+      const p = pane('reconnect', 120, 40, `watch ${ids} --url ${sim.urls.ws_market} --rest ${sim.urls.rest} --gamma ${sim.urls.gamma}`);
+      await waitForScreen(p, (s) => PRICE.test(s) && /^live/m.test(s), 15_000, 'a live ladder');
+      // Down for 2 s: long enough to be seen reconnecting (the first retry comes after ~1 s).
+      const restarted = sim.restartListener(2000);
+      await waitForScreen(p, (s) => /reconnecting #\d/.test(s), 10_000, 'reconnecting');
+      await restarted;
+      const back = await waitForScreen(p, (s) => /^live/m.test(s) && PRICE.test(s) && /reconnects [1-9]/.test(s), 20_000, 'live again');
+      expect(back).not.toMatch(/STALE/);
+      p.keys('q');
+      await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
+    } finally {
+      await sim.close();
+    }
   });
 
   it('orders: the user channel on screen, an order and its trade appear as they progress', async () => {
