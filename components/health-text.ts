@@ -84,7 +84,12 @@ function bad(n: number, mark: string): Piece {
  * Snapshots agreed/disagreed, top of book agreed/disagreed, hash verified/unverifiable/mismatch,
  * then crossings and uncrossings when there were any.
  */
-export function integrityLine(c: IntegrityCounters, cleaned: number): Line {
+export function integrityLine(
+  c: IntegrityCounters,
+  cleaned: number,
+  resync: { readonly cause: string; readonly at: number } | null = null,
+  now = 0,
+): Line {
   const line: Piece[][] = [
     [{ text: 'integrity', tone: 'dim' }],
     [{ text: 'snap', tone: 'dim' }, good(c.snapshots_agreed, '✓'), bad(c.snapshots_disagreed, '✗')],
@@ -93,6 +98,11 @@ export function integrityLine(c: IntegrityCounters, cleaned: number): Line {
   ];
   if (c.crossed > 0) line.push([{ text: `crossed ${c.crossed}`, tone: 'warn' }]);
   if (cleaned > 0) line.push([{ text: `uncrossed ${cleaned}`, tone: 'warn' }]);
+  // Why the book was last refetched from REST: routine causes plain, audit failures stand out.
+  if (resync) {
+    const routine = resync.cause === 'bootstrap' || resync.cause === 'reconnect';
+    line.push([{ text: `resync ${resync.cause} ${formatAge(Math.max(0, now - resync.at))} ago`, tone: routine ? 'dim' : 'warn', alert: !routine }]);
+  }
   return line;
 }
 

@@ -63,7 +63,7 @@ export function FullScreen(props: ScreenProps) {
           {layout.tape === 'below' ? <TradeTape trades={trades} rows={layout.tapeRows} width={layout.width} tickSize={tickSize} /> : null}
         </>
       )}
-      <HealthBar connection={props.connection} integrity={view ? integrityLine(view.integrity, view.cleaned) : []} />
+      <HealthBar connection={props.connection} integrity={view ? integrityLine(view.integrity, view.cleaned, view.lastResync, props.now()) : []} />
       {layout.replayRow && props.replay !== null ? <ReplayLine text={props.replay} /> : null}
     </Box>
   );

@@ -108,3 +108,16 @@ describe('book status', () => {
     expect(statsText(assetView({ status: 'awaiting' }))).toBe('');
   });
 });
+
+describe('resync in the health bar', () => {
+  it('shows why and when the book was last refetched from REST; audit causes stand out', async () => {
+    const { integrityLine, lineText } = await import('../../components/health-text.js');
+    const { emptyIntegrity } = await import('../../src/book/integrity.js');
+    const c = emptyIntegrity();
+    expect(lineText(integrityLine(c, 0, { cause: 'hash_mismatch', at: 1000 }, 13_000), true)).toBe(
+      'integrity  snap 0✓ 0✗  tob 0✓ 0✗  hash 0✓ 0? 0✗  resync hash_mismatch 12s ago!',
+    );
+    expect(lineText(integrityLine(c, 0, { cause: 'reconnect', at: 1000 }, 2000), true)).toMatch(/resync reconnect 1s ago$/);
+    expect(lineText(integrityLine(c, 0), true)).not.toContain('resync');
+  });
+});
