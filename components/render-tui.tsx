@@ -1,8 +1,9 @@
 /**
- * The terminal UI's entry point, injected into the CLI (src/cli/tui-request.ts): draws the screen
- * until the user quits (q, Ctrl-C) or the request's signal aborts, then unmounts, which restores
- * the terminal (raw mode off, cursor back). Never calls process.exit: the CLI decides that.
+ * The terminal UI's entry points, injected into the CLI (src/cli/tui-request.ts): each draws a
+ * screen until the user quits (q, Ctrl-C) or the request's signal aborts, then unmounts, which
+ * restores the terminal (raw mode off, cursor back). Never calls process.exit: the CLI decides.
  */
+import type { ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { RenderTui, TuiRequest } from '../src/cli/tui-request.js';
 import { App } from './app.js';
@@ -11,9 +12,10 @@ import { OrdersApp } from './orders-screen.js';
 /** Streams to draw on instead of the process's (tests). */
 export type TuiStreams = Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>;
 
-export async function renderTuiOn(request: TuiRequest, streams: TuiStreams = {}): Promise<void> {
+/** Mounts `element` until it exits or `signal` aborts. */
+async function drawUntilDone(element: ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
   if (request.signal.aborted) return;
-  const instance = render(<App store={request.store} replay={request.replay} title={request.title} />, {
+  const instance = render(element, {
     ...streams,
     // The store publishes at most `fps` times a second; Ink's own throttle sits above that so each
     // publish is drawn at once instead of waiting out a misaligned throttle window (up to a frame).
@@ -32,18 +34,11 @@ export async function renderTuiOn(request: TuiRequest, streams: TuiStreams = {})
   }
 }
 
+export function renderTuiOn(request: TuiRequest, streams: TuiStreams = {}): Promise<void> {
+  return drawUntilDone(<App store={request.store} replay={request.replay} title={request.title} />, request, streams);
+}
+
 export const renderTui: RenderTui = (request) => renderTuiOn(request);
 
-/** The orders screen (`polybook orders` on a terminal), with the same lifecycle as `renderTui`. */
-export const renderOrders: RenderTui = async (request) => {
-  if (request.signal.aborted) return;
-  const instance = render(<OrdersApp store={request.store} />, { maxFps: request.fps, exitOnCtrlC: false, patchConsole: false });
-  const onAbort = () => instance.unmount();
-  request.signal.addEventListener('abort', onAbort, { once: true });
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    request.signal.removeEventListener('abort', onAbort);
-    instance.cleanup();
-  }
-};
+/** The orders screen (`polybook orders` on a terminal). */
+export const renderOrders: RenderTui = (request) => drawUntilDone(<OrdersApp store={request.store} />, request, {});
