@@ -48,11 +48,16 @@ export function TradeTape({ trades, rows, width, tickSize }: TradeTapeProps) {
       <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
         {lines.length === 0 ? 'trades: none yet' : 'trades'}
       </Text>
-      {lines.map((line) => (
-        <Text key={line.key} wrap="truncate" {...toneStyle(theme, line.tone)}>
-          {line.text}
+      {lines.length > 0 ? (
+        // One text node for all rows (nested rows add no layout nodes; see ladder.tsx).
+        <Text>
+          {lines.map((line, i) => (
+            <Text key={line.key} {...toneStyle(theme, line.tone)}>
+              {(i > 0 ? '\n' : '') + line.text}
+            </Text>
+          ))}
         </Text>
-      ))}
+      ) : null}
     </Box>
   );
 }
