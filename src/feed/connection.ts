@@ -11,6 +11,7 @@
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { sanitizeText } from '../protocol/sanitize.js';
 import { FeedError } from './errors.js';
 import { RateMeter, type ConnectionHealth, type ConnectionState } from './health.js';
 
@@ -160,7 +161,8 @@ export class FeedConnection extends EventEmitter {
     socket.on('error', (error) => {
       this.cause ??= error.message || (error as NodeJS.ErrnoException).code || 'socket error';
     });
-    socket.on('close', (code, reason) => this.onClose(socket, code, reason.toString()));
+    // The close reason is server text that reaches the health bar: no control characters.
+    socket.on('close', (code, reason) => this.onClose(socket, code, sanitizeText(reason.toString()).slice(0, 120)));
   }
 
   private onOpen(socket: WebSocket): void {

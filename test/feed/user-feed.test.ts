@@ -93,3 +93,24 @@ describe('user channel', () => {
     expect(fatal[0]).toMatchObject({ code: 'feed.authRejected', message: 'the venue refused the API credentials (close 4001: invalid auth)' });
   });
 });
+
+describe('server text in close reasons', () => {
+  let venue: StubVenue;
+  afterEach(async () => {
+    await venue.close();
+  });
+
+  it('control characters in a close reason never reach the health record', async () => {
+    venue = await startStubVenue();
+    venue.onMessage = (socket) => socket.close(4000, 'bye\u001b[2J\u001b]0;x\u0007now');
+    const { MarketFeed } = await import('../../src/feed/market-feed.js');
+    const feed = new MarketFeed({ url: venue.url, backoff: { initialMs: 1000, maxMs: 1000, jitter: 0 } });
+    const causes: string[] = [];
+    feed.on('health', (h: { lastDisconnectCause: string | null }) => h.lastDisconnectCause && causes.push(h.lastDisconnectCause));
+    feed.subscribe(['1']);
+    feed.start();
+    await until(() => causes.length > 0);
+    await feed.stop();
+    expect(causes[0]).toBe('closed 4000: bye[2J]0;xnow');
+  });
+});
