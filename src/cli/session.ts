@@ -87,7 +87,11 @@ export class WatchSession {
   start(): void {
     const recorder = this.recorder;
     if (recorder) this.feed.on('frame', (text: string) => recorder.write(text));
+    const log = this.options.logger;
     this.binding = bindFeed(this.feed, this.publisher, (event) => {
+      // Malformed input is skipped (the engine never sees it) and counted; say what it was.
+      if (event.kind === 'invalid') log.warn({ reason: event.reason, eventType: event.eventType }, `skipped: ${event.detail}`);
+      else if (event.kind === 'unknown') log.debug({ eventType: event.eventType }, 'unknown event type');
       for (const listener of this.listeners) listener(event);
     });
     this.feed.on('fatal', (error: FeedError) => {
