@@ -12,7 +12,7 @@ import type { CliIo } from './program.js';
 import type { ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
-import { cpuBudgetOption, DEFAULT_CPU_BUDGET, runTui } from './watch.js';
+import { cpuBudgetFlag, runTui } from './watch.js';
 
 interface DemoFlags {
   readonly markets: number;
@@ -35,7 +35,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .option('--seed <n>', 'simulator seed', integerOption(0), 7)
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--fps <n>', 'frames per second (default 30, 10 in tmux)', integerOption(1, 120))
-    .option('--cpu-budget <percent>', 'lower the frame rate while the process uses more than this share of a core (0 = never)', cpuBudgetOption, DEFAULT_CPU_BUDGET)
+    .addOption(cpuBudgetFlag())
     .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))

@@ -13,7 +13,7 @@ import { registerMarketsCommand } from './markets.js';
 import { registerOrdersCommand } from './orders.js';
 import { registerSimCommand } from './sim-command.js';
 import { registerStatusCommand } from './status.js';
-import { cpuBudgetOption, DEFAULT_CPU_BUDGET, registerWatchCommand } from './watch.js';
+import { cpuBudgetFlag, registerWatchCommand } from './watch.js';
 
 /** Where commands write and how they stop; tests pass their own. */
 export interface CliIo {
@@ -68,7 +68,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--speed <n|max>', 'tui: playback speed, a multiplier or max', speedOption, 1 as number | 'max')
     .option('--depth <levels>', 'tui: ladder levels per side', integerOption(1, 200), 10)
     .option('--fps <n>', 'tui: frames drawn per second', integerOption(1, 120))
-    .option('--cpu-budget <percent>', 'tui: lower the frame rate while the process uses more than this share of a core (0 = never)', cpuBudgetOption, DEFAULT_CPU_BUDGET)
+    .addOption(cpuBudgetFlag())
     .addHelpText(
       'after',
       '\nExamples:\n  polybook replay session.jsonl --format json\n  polybook replay session.jsonl --speed 10     # on a terminal: space pauses, . steps',

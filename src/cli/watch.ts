@@ -19,6 +19,13 @@ import { FrameGovernor } from '../../store/frame-governor.js';
 /** Share of a core the screen may use before it lowers its frame rate (--cpu-budget). */
 export const DEFAULT_CPU_BUDGET = 0.12;
 
+/** The `--cpu-budget` option, shared by the commands that draw a screen. */
+export function cpuBudgetFlag(): Option {
+  return new Option('--cpu-budget <percent>', 'screen: lower the frame rate while the process uses more than this percent of a core (0 = never)')
+    .argParser(cpuBudgetOption)
+    .default(DEFAULT_CPU_BUDGET, '12');
+}
+
 /** `--cpu-budget <percent>`: percent of one core → a share; 0 turns the governor off. */
 export function cpuBudgetOption(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('must be a percent from 0 to 100');
@@ -51,9 +58,11 @@ export function addVenueOptions(command: Command): Command {
     .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
     .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
     .option('--no-rest-sync', 'no REST bootstrap or resync (WebSocket only)')
-    .option('--ping-interval <seconds>', 'text PING cadence', secondsOption(0.01), 10_000)
-    .option('--pong-timeout <seconds>', 'reconnect when no PONG comes back within this', secondsOption(0.01), 30_000)
-    .option('--silence <seconds>', 'reconnect when no data arrives for this long while PONGs flow (0 = never)', secondsOption(0), 90_000)
+    .addOption(new Option('--ping-interval <seconds>', 'text PING cadence').argParser(secondsOption(0.01)).default(10_000, '10'))
+    .addOption(new Option('--pong-timeout <seconds>', 'reconnect when no PONG comes back within this').argParser(secondsOption(0.01)).default(30_000, '30'))
+    .addOption(
+      new Option('--silence <seconds>', 'reconnect when no data arrives for this long while PONGs flow (0 = never)').argParser(secondsOption(0)).default(90_000, '90'),
+    )
     .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'));
@@ -90,7 +99,7 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
     .option('--once', 'print each asset’s first complete book and exit (ndjson)')
     .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
     .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))
-    .option('--cpu-budget <percent>', 'screen: lower the frame rate while the process uses more than this share of a core (0 = never)', cpuBudgetOption, DEFAULT_CPU_BUDGET);
+    .addOption(cpuBudgetFlag());
   addVenueOptions(command)
     .addHelpText(
       'after',
