@@ -39,7 +39,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .description('one short line for a tmux status bar: outcome bid/ask, last, spread, integrity mark')
     .argument('<market>', 'token id, market or event slug, condition id or polymarket.com URL')
     .option('--outcome <label>', 'which outcome to show (default: the first)')
-    .option('--timeout <seconds>', 'give up after this long', secondsOption(0.1), 3000)
+    .addOption(new Option('--timeout <seconds>', 'give up after this long').argParser(secondsOption(0.1)).default(3000, '3'))
     .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
     .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
     .addHelpText('after', "\nExample (tmux):\n  set -g status-right '#(polybook status btc-updown-5m-1784449200)'")
