@@ -1,0 +1,59 @@
+/**
+ * `polybook replay <file>`: `--format json` prints one document (replay.ts); on a terminal it plays
+ * the recording into the watch screen (replay-tui.ts).
+ */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CliError } from './errors.js';
+import { integerOption } from './options.js';
+import type { CliIo } from './program.js';
+import { replayToSummary } from './replay.js';
+import { runReplayTui } from './replay-tui.js';
+import { cpuBudgetFlag } from './watch.js';
+
+interface ReplayFlags {
+  readonly format?: 'json' | 'tui';
+  readonly bookMeta?: string[];
+  readonly speed: number | 'max';
+  readonly depth: number;
+  readonly fps?: number;
+  readonly cpuBudget: number;
+}
+
+function formatOption(value: string): 'json' | 'tui' {
+  if (value === 'json' || value === 'tui') return value;
+  throw new InvalidArgumentError('--format must be one of json, tui');
+}
+
+function speedOption(value: string): number | 'max' {
+  if (value === 'max') return 'max';
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('--speed must be a positive number or max');
+  return Number(value);
+}
+
+export function registerReplayCommand(program: Command, io: CliIo): void {
+  program
+    .command('replay')
+    .description('apply a recording (one WebSocket text frame per line) and print the resulting books')
+    .argument('<file>', 'recording to read, e.g. a file written by --record')
+    .addOption(new Option('--format <format>', 'json (one document), or tui (play it on screen); default: tui on a terminal, json otherwise').argParser(formatOption))
+    .option('--book-meta <rest-book.json...>', 'REST /book bodies giving min_order_size and neg_risk, so the venue hash can be verified')
+    .option('--speed <n|max>', 'tui: playback speed, a multiplier or max', speedOption, 1 as number | 'max')
+    .option('--depth <levels>', 'tui: ladder levels per side', integerOption(1, 200), 10)
+    .option('--fps <n>', 'tui: frames drawn per second', integerOption(1, 120))
+    .addOption(cpuBudgetFlag())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  polybook replay session.jsonl --format json\n  polybook replay session.jsonl --speed 10     # on a terminal: space pauses, . steps',
+    )
+    .action(async (file: string, flags: ReplayFlags) => {
+      const format = flags.format ?? (io.stdout.isTTY && io.renderTui ? 'tui' : 'json');
+      if (format === 'json') {
+        const summary = await replayToSummary(file, flags.bookMeta ?? []);
+        io.stdout.write(`${JSON.stringify(summary)}\n`);
+        return;
+      }
+      if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format json');
+      const fps = flags.fps ?? (process.env.TMUX ? 10 : 30);
+      await runReplayTui(file, { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget }, io.renderTui, io.signal);
+    });
+}
