@@ -11,6 +11,7 @@
  * - a connection that sends nothing (text or WebSocket ping) for `idleTimeoutMs` is dropped.
  */
 import type { RawData, WebSocket } from 'ws';
+import { operationFrame, parseObject, stringList } from './client-frames.js';
 import { FaultState } from './faults.js';
 import { Outbox } from './outbox.js';
 import type { Audience, Out } from './frames.js';
@@ -76,19 +77,6 @@ export function rawText(data: RawData): string {
   return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
-}
-
 /** Reads a first (initial) subscription; null when it is not one. */
 export function parseSubscription(text: string): Subscription | null {
   const raw = parseObject(text);
@@ -124,17 +112,9 @@ export class MarketChannel {
   private onMessage(conn: MarketConn, text: string): void {
     conn.lastSeen = Date.now();
     if (!conn.subscribed) return this.onFirst(conn, text);
-    if (text.trim() === 'PING') {
-      if (!this.faults.mutePong) conn.outbox.push('PONG');
-      return;
-    }
-    const raw = parseObject(text);
-    const operation = typeof raw?.operation === 'string' ? raw.operation.toLowerCase() : null;
-    const assets = stringList(raw?.assets_ids);
-    if (!raw || !assets || (operation !== 'subscribe' && operation !== 'unsubscribe')) {
-      conn.outbox.push('INVALID OPERATION');
-      return;
-    }
+    const frame = operationFrame(conn, text, this.faults.mutePong, 'assets_ids');
+    if (!frame) return;
+    const { operation, ids: assets, raw } = frame;
     if (operation === 'unsubscribe') {
       for (const id of assets) conn.assets.delete(id);
       return;

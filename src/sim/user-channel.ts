@@ -13,6 +13,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { FaultState } from './faults.js';
+import { operationFrame, parseObject, stringList } from './client-frames.js';
 import { rawText } from './market-channel.js';
 import { Outbox } from './outbox.js';
 
@@ -43,20 +44,6 @@ class UserConn {
   constructor(readonly ws: WebSocket) {
     this.outbox = new Outbox(ws);
   }
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function strings(value: unknown): string[] | null {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
 }
 
 export class UserChannel {
@@ -91,17 +78,9 @@ export class UserChannel {
   private onMessage(conn: UserConn, text: string): void {
     conn.lastSeen = Date.now();
     if (!conn.subscribed) return this.onFirst(conn, text);
-    if (text.trim() === 'PING') {
-      if (!this.faults.mutePong) conn.outbox.push('PONG');
-      return;
-    }
-    const raw = parseObject(text);
-    const operation = typeof raw?.operation === 'string' ? raw.operation.toLowerCase() : null;
-    const markets = strings(raw?.markets);
-    if (!raw || !markets || (operation !== 'subscribe' && operation !== 'unsubscribe')) {
-      conn.outbox.push('INVALID OPERATION');
-      return;
-    }
+    const frame = operationFrame(conn, text, this.faults.mutePong, 'markets', true);
+    if (!frame) return;
+    const { operation, ids: markets } = frame;
     if (operation === 'subscribe') {
       if (markets.length > 0) conn.allMarkets = false;
       for (const id of markets) conn.markets.add(id);
@@ -113,7 +92,7 @@ export class UserChannel {
   private onFirst(conn: UserConn, text: string): void {
     const raw = text.trim() === 'PING' ? null : parseObject(text);
     const auth = raw?.auth;
-    const markets = strings(raw?.markets);
+    const markets = stringList(raw?.markets, true);
     const type = typeof raw?.type === 'string' ? raw.type.toLowerCase() : null;
     if (!raw || type !== 'user' || typeof auth !== 'object' || auth === null || !markets) {
       conn.ws.close(1008, 'invalid subscription payload');
