@@ -4,7 +4,7 @@
  */
 import type { BookAnalytics, LadderLevel } from '../src/book/analytics.js';
 import type { IntegrityCounters } from '../src/book/integrity.js';
-import type { Dec, Side } from '../src/protocol/events.js';
+import type { Dec, OrderEvent, Side } from '../src/protocol/events.js';
 
 /** A trade print on the tape. */
 export interface TradeView {
@@ -58,18 +58,10 @@ export type { ConnectionHealth, ConnectionState } from '../src/feed/health.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
 
 /** One of the user's orders, latest state (user channel). */
-export interface OrderView {
-  readonly id: string;
-  readonly market: string;
-  readonly assetId: string;
-  readonly side: Side;
-  readonly price: Dec;
-  readonly originalSize: Dec;
-  readonly sizeMatched: Dec;
-  readonly outcome: string | null;
+export interface OrderView
+  extends Pick<OrderEvent, 'id' | 'market' | 'assetId' | 'side' | 'price' | 'originalSize' | 'sizeMatched' | 'outcome' | 'timestamp'> {
   /** LIVE, MATCHED, CANCELED, ... as the venue says; CANCELED after a CANCELLATION. */
   readonly status: string;
-  readonly timestamp: string;
 }
 
 /** One of the user's trades, latest status (MATCHED → MINED → CONFIRMED, or RETRYING/FAILED). */

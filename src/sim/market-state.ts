@@ -116,7 +116,8 @@ export class MarketState {
     return scaled((bid + ask) * 5, 5);
   }
 
-  restBody(token: TokenIndex): RestBookBody {
+  /** market, asset_id, timestamp, hash, bids, asks: the head every full book body starts with. */
+  private bookHead(token: TokenIndex) {
     const timestamp = this.lastChangeTs;
     return {
       market: this.conditionId,
@@ -125,6 +126,12 @@ export class MarketState {
       hash: this.hash(token, timestamp),
       bids: this.book.levels(token, 'BUY'),
       asks: this.book.levels(token, 'SELL'),
+    };
+  }
+
+  restBody(token: TokenIndex): RestBookBody {
+    return {
+      ...this.bookHead(token),
       min_order_size: this.minOrderSize,
       tick_size: this.tickSize(),
       neg_risk: this.negRisk,
@@ -134,15 +141,7 @@ export class MarketState {
 
   /** An element of the initial dump array (§4.1 key order; legacy: the Jan-2025 order). */
   dumpBody(token: TokenIndex): Record<string, unknown> {
-    const timestamp = this.lastChangeTs;
-    const head = {
-      market: this.conditionId,
-      asset_id: this.assetId(token),
-      timestamp,
-      hash: this.hash(token, timestamp),
-      bids: this.book.levels(token, 'BUY'),
-      asks: this.book.levels(token, 'SELL'),
-    };
+    const head = this.bookHead(token);
     if (this.legacy) return { ...head, event_type: 'book' };
     return { ...head, tick_size: this.tickSize(), event_type: 'book', last_trade_price: this.lastTradePrice() };
   }

@@ -22,41 +22,39 @@ async function pump(sim: Simulator, steps: number, received: () => number, targe
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-async function rawClient(sim: Simulator, ids: string[], steps: number): Promise<number> {
+/** Frames/s a client receives while the simulator runs `steps` of flow (after a 200 ms settle). */
+async function measureClient(sim: Simulator, steps: number, onFrame: (count: () => void) => void): Promise<number> {
   let sent = 0;
-  const off = sim.onFrame(() => sent++);
-  const socket = new WebSocket(sim.urls.ws_market);
   let received = 0;
-  let sink = 0;
-  await new Promise((r) => socket.once('open', r));
-  socket.send(JSON.stringify({ assets_ids: ids, type: 'market', custom_feature_enabled: true }));
-  socket.on('message', (data) => {
-    const text = data.toString();
-    if (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91) sink += JSON.parse(text) ? 1 : 0;
-    received++;
-  });
+  const off = sim.onFrame(() => sent++);
+  onFrame(() => received++);
   await sleep(200);
   received = 0;
   sent = 0;
   const seconds = await pump(sim, steps, () => received, () => sent);
-  const rate = received / seconds;
   off();
+  return received / seconds;
+}
+
+async function rawClient(sim: Simulator, ids: string[], steps: number): Promise<number> {
+  const socket = new WebSocket(sim.urls.ws_market);
+  let sink = 0;
+  await new Promise((r) => socket.once('open', r));
+  socket.send(JSON.stringify({ assets_ids: ids, type: 'market', custom_feature_enabled: true }));
+  const rate = await measureClient(sim, steps, (count) =>
+    socket.on('message', (data) => {
+      const text = data.toString();
+      if (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91) sink += JSON.parse(text) ? 1 : 0;
+      count();
+    }),
+  );
   socket.terminate();
   return sink < 0 ? 0 : rate;
 }
 
 async function polybookClient(sim: Simulator, ids: string[], steps: number): Promise<number> {
-  let sent = 0;
-  const off = sim.onFrame(() => sent++);
   const client = startClient(sim, ids, { silenceMs: 0 });
-  let received = 0;
-  client.feed.on('frame', () => received++);
-  await sleep(200);
-  received = 0;
-  sent = 0;
-  const seconds = await pump(sim, steps, () => received, () => sent);
-  const rate = received / seconds;
-  off();
+  const rate = await measureClient(sim, steps, (count) => client.feed.on('frame', count));
   await client.stop();
   return rate;
 }
