@@ -5,9 +5,8 @@
  */
 import type { MarketFeed } from '../src/feed/market-feed.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
-import type { FeedEvent } from '../src/protocol/events.js';
+import type { FeedEvent, ParsedFrame } from '../src/protocol/events.js';
 import { FrameStats } from '../src/protocol/frame-stats.js';
-import { parseFrame } from '../src/protocol/parse-frame.js';
 import type { BookPublisher } from './publisher.js';
 import { setHealth } from './store.js';
 
@@ -22,13 +21,11 @@ export type EventListener = (event: FeedEvent) => void;
 
 export function bindFeed(feed: MarketFeed, publisher: BookPublisher, onEvent?: EventListener): FeedBinding {
   const stats = new FrameStats();
-  const onFrame = (text: string) => {
-    const frame = parseFrame(text);
+  // The feed parsed the frame already (once, for its watchdogs); apply it as one unit.
+  const onFrame = (frame: ParsedFrame) => {
     stats.record(frame);
-    for (const event of frame.events) {
-      publisher.handle(event);
-      onEvent?.(event);
-    }
+    publisher.handleFrame(frame.events);
+    if (onEvent) for (const event of frame.events) onEvent(event);
   };
   const onDown = (assetIds: readonly string[]) => {
     // Everything between the drop and the fresh dump is lost (POLYMARKET.md §5.6).
@@ -36,13 +33,13 @@ export function bindFeed(feed: MarketFeed, publisher: BookPublisher, onEvent?: E
     publisher.schedule();
   };
   const onHealth = (health: ConnectionHealth) => setHealth(publisher.store, health);
-  feed.on('frame', onFrame);
+  feed.on('parsed', onFrame);
   feed.on('down', onDown);
   feed.on('health', onHealth);
   return {
     stats,
     unbind: () => {
-      feed.off('frame', onFrame);
+      feed.off('parsed', onFrame);
       feed.off('down', onDown);
       feed.off('health', onHealth);
     },

@@ -62,13 +62,23 @@ export class BookPublisher {
   /** Applies an event to the engine now and schedules a publish. */
   handle(event: FeedEvent): void {
     this.engine.apply(event);
-    if (event.kind === 'last_trade_price') {
-      const list = this.trades.get(event.assetId) ?? [];
-      list.unshift({ price: event.price, size: event.size, side: event.side, timestamp: event.timestamp });
-      if (list.length > this.tradeLimit) list.length = this.tradeLimit;
-      this.trades.set(event.assetId, list);
-    }
+    this.noteTrade(event);
     if (this.engine.dirty.size > 0) this.schedule();
+  }
+
+  /** Applies one frame's events (a legacy trade frame is audited as a whole) and schedules a publish. */
+  handleFrame(events: readonly FeedEvent[]): void {
+    this.engine.applyFrame(events);
+    for (const event of events) this.noteTrade(event);
+    if (this.engine.dirty.size > 0) this.schedule();
+  }
+
+  private noteTrade(event: FeedEvent): void {
+    if (event.kind !== 'last_trade_price' || !this.engine.isTracked(event.assetId)) return;
+    const list = this.trades.get(event.assetId) ?? [];
+    list.unshift({ price: event.price, size: event.size, side: event.side, timestamp: event.timestamp });
+    if (list.length > this.tradeLimit) list.length = this.tradeLimit;
+    this.trades.set(event.assetId, list);
   }
 
   /** Sets the outcome label and question shown for an asset. */
@@ -155,6 +165,9 @@ export class BookPublisher {
       crossed: asset.crossed,
       cleaned: asset.cleaned,
       lastResync: asset.lastResync,
+      quietSince: asset.quietSince,
+      quietVerifiedAt: asset.quietVerifiedAt,
+      winner: asset.winner,
       updatedAt: asset.updatedAt,
       receivedAt: this.now(),
     };
@@ -182,7 +195,8 @@ export class BookPublisher {
 function statusOf(asset: AssetState): AssetStatus {
   if (asset.lifecycle === 'resolved') return 'resolved';
   if (!asset.book) return 'awaiting';
-  return asset.stale ? 'stale' : 'live';
+  if (asset.stale) return 'stale';
+  return asset.quietSince !== null ? 'quiet' : 'live';
 }
 
 /** Reuses the previous level objects that did not change, so memoized rows can skip them. */

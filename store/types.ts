@@ -16,10 +16,11 @@ export interface TradeView {
 }
 
 /**
- * awaiting: subscribed, no snapshot yet; live: fresh; stale: predates a disconnect and waits for
- * a fresh snapshot; resolved: the market is over.
+ * awaiting: subscribed, no snapshot yet; live: fresh; quiet: live but no data for a while (see
+ * `quietVerifiedAt`); stale: predates a disconnect and waits for a fresh snapshot; resolved: the
+ * market is over.
  */
-export type AssetStatus = 'awaiting' | 'live' | 'stale' | 'resolved';
+export type AssetStatus = 'awaiting' | 'live' | 'quiet' | 'stale' | 'resolved';
 
 /** Everything the screen shows about one asset, as of the last publish. */
 export interface AssetView {
@@ -48,6 +49,12 @@ export interface AssetView {
   readonly pair: { readonly assetId: string; readonly gap: Dec | null; readonly disagrees: boolean } | null;
   /** Last REST resync of this book: why ("bootstrap", "reconnect", "hash_mismatch", ...) and when. */
   readonly lastResync: { readonly cause: string; readonly at: number } | null;
+  /** Local ms since which no data arrived (status quiet), else null. */
+  readonly quietSince: number | null;
+  /** Local ms when a REST book last proved the quiet book right, else null. */
+  readonly quietVerifiedAt: number | null;
+  /** After resolution: whether this outcome won (null when unknown or not resolved). */
+  readonly winner: boolean | null;
   /** Venue time of the last update, epoch ms string ("" before any). */
   readonly updatedAt: string;
   /** Local wall-clock ms when data for this asset last arrived (0 before any). */
@@ -57,10 +64,16 @@ export interface AssetView {
 export type { ConnectionHealth, ConnectionState } from '../src/feed/health.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
 
-/** One of the user's orders, latest state (user channel). */
+/**
+ * One of the user's orders, latest state (user channel). `sizeUnit` says what `originalSize`
+ * counts: shares, or pUSD for a market BUY (POLYMARKET.md §13.12).
+ */
 export interface OrderView
-  extends Pick<OrderEvent, 'id' | 'market' | 'assetId' | 'side' | 'price' | 'originalSize' | 'sizeMatched' | 'outcome' | 'timestamp'> {
-  /** LIVE, MATCHED, CANCELED, ... as the venue says; CANCELED after a CANCELLATION. */
+  extends Pick<OrderEvent, 'id' | 'market' | 'assetId' | 'side' | 'price' | 'originalSize' | 'sizeUnit' | 'sizeMatched' | 'outcome' | 'timestamp'> {
+  /**
+   * LIVE, MATCHED, CANCELED, CANCELED_<reason>, INVALID, ... as the venue says; CANCELED after a
+   * CANCELLATION that carried no cancelled status of its own.
+   */
   readonly status: string;
 }
 

@@ -6,13 +6,23 @@ import type { UserFeed } from '../src/feed/user-feed.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
 import type { OrderEvent, UserTradeEvent } from '../src/protocol/events.js';
 import { parseFrame } from '../src/protocol/parse-frame.js';
+import { orderIsCanceled } from '../src/protocol/user-events.js';
 import { setHealth, type PolybookStore } from './store.js';
 import type { UserTradeView } from './types.js';
 
 const TRADE_LIMIT = 200;
 
+/**
+ * The status an order is shown with: the venue's own word, so a `CANCELED_<reason>` keeps its
+ * reason; a CANCELLATION always reads as done, whatever status it carried.
+ */
+export function orderViewStatus(event: OrderEvent): string {
+  if (event.type === 'CANCELLATION') return event.status !== null && orderIsCanceled(event.status) ? event.status : 'CANCELED';
+  return event.status ?? (event.type === 'PLACEMENT' ? 'LIVE' : 'MATCHED');
+}
+
 export function applyOrder(store: PolybookStore, event: OrderEvent): void {
-  const status = event.type === 'CANCELLATION' ? 'CANCELED' : (event.status ?? (event.type === 'PLACEMENT' ? 'LIVE' : 'MATCHED'));
+  const status = orderViewStatus(event);
   const orders = {
     ...store.getState().orders,
     [event.id]: {
@@ -22,6 +32,7 @@ export function applyOrder(store: PolybookStore, event: OrderEvent): void {
       side: event.side,
       price: event.price,
       originalSize: event.originalSize,
+      sizeUnit: event.sizeUnit,
       sizeMatched: event.sizeMatched,
       outcome: event.outcome,
       status,

@@ -15,14 +15,23 @@ export interface LastTrade {
 /** Level updates of one same-timestamp run, awaiting the run's end to be audited. */
 export interface Burst {
   readonly timestamp: string;
-  /** Hashes the venue attached to the run's updates of this asset. */
+  /** Book hashes the venue attached to the run's v2 updates of this asset. */
   readonly hashes: string[];
+  /** v0/v1 update hashes in the run, which are not book hashes (counted, never computed). */
+  legacyHashes: number;
   /** The venue's best bid/ask after the run's last update (v2 only; null = empty side). */
   bestBid: Dec | null | undefined;
   bestAsk: Dec | null | undefined;
 }
 
 export type Lifecycle = 'live' | 'resolved';
+
+/**
+ * Which wire generation the asset's updates come in, which decides the venue-hash formula
+ * (POLYMARKET.md §13.4): `legacy` once a v0/v1 price_change named it, `current` once a v2 one did,
+ * `unknown` before any update (a first book alone does not tell).
+ */
+export type Generation = 'unknown' | 'legacy' | 'current';
 
 export interface AssetState {
   readonly assetId: string;
@@ -42,8 +51,13 @@ export interface AssetState {
   crossed: boolean;
   /** Times an update uncrossed the book by removing stale opposite levels. */
   cleaned: number;
-  /** Legacy-era data (v0/v1 events, a first book without tick_size): the 6-field hash applies. */
-  legacy: boolean;
+  generation: Generation;
+  /** Set at resolution: whether this outcome won (null when the venue did not say). */
+  winner: boolean | null;
+  /** Local ms since which no data arrived for this asset (set by the session's quiet watch). */
+  quietSince: number | null;
+  /** Local ms when a REST book last proved this quiet book right (null: not since it went quiet). */
+  quietVerifiedAt: number | null;
   /** Venue timestamp (ms string) of the last event that touched this asset. */
   updatedAt: string;
   burst: Burst | null;
@@ -63,7 +77,10 @@ export function newAssetState(assetId: string, market: string): AssetState {
     lifecycle: 'live',
     crossed: false,
     cleaned: 0,
-    legacy: false,
+    generation: 'unknown',
+    winner: null,
+    quietSince: null,
+    quietVerifiedAt: null,
     updatedAt: '',
     burst: null,
     integrity: emptyIntegrity(),

@@ -6,15 +6,17 @@
 import type {
   BookEvent,
   FeedEvent,
+  LastTradeEvent,
   LevelChange,
   MarketLifecycleEvent,
   PriceChangeEvent,
 } from '../protocol/events.js';
 import { newAssetState, type AssetState, type Burst } from './asset-state.js';
 import { bookFingerprint } from './fingerprint.js';
-import { VenueHashAudit, type BookMeta } from './hash-audit.js';
+import { VenueHashAudit, type BookMeta, type HashFormula } from './hash-audit.js';
 import type { IntegrityFinding } from './integrity.js';
 import { nonZero, OrderBook } from './order-book.js';
+import { explainedByTrades } from './refresh.js';
 
 /** Something the engine found, as it happened (for logs, NDJSON and the health bar). */
 export interface Finding {
@@ -29,7 +31,23 @@ export interface MarketInfo {
   readonly question: string | null;
   readonly assetIds: readonly string[];
   readonly outcomes: readonly string[];
+  /** Set by `market_resolved` when the venue names the winner. */
+  readonly winningAssetId: string | null;
+  readonly winningOutcome: string | null;
 }
+
+/** A frame holding a book and a print: the legacy (v1) trade framing (POLYMARKET.md §13.5). */
+function tradesOf(events: readonly FeedEvent[]): LastTradeEvent[] | null {
+  let books = false;
+  let trades: LastTradeEvent[] | null = null;
+  for (const event of events) {
+    if (event.kind === 'book') books = true;
+    else if (event.kind === 'last_trade_price') (trades ??= []).push(event);
+  }
+  return books ? trades : null;
+}
+
+const FORMULA: Record<AssetState['generation'], HashFormula> = { unknown: 'either', legacy: 'legacy', current: 'current' };
 
 /** Whether venue timestamp `a` (epoch ms digits) is before `b`; unknown ("") is never older. */
 function isOlder(a: string, b: string): boolean {
@@ -43,6 +61,7 @@ function isVenueHash(hash: string | undefined): hash is string {
 }
 
 export class BookEngine {
+  /** Every tracked asset's state (see `track`). */
   readonly assets = new Map<string, AssetState>();
   readonly markets = new Map<string, MarketInfo>();
   readonly hashAudit = new VenueHashAudit();
@@ -51,8 +70,65 @@ export class BookEngine {
   /** Called for every finding; optional. */
   onFinding: ((finding: Finding) => void) | null = null;
 
+  /**
+   * Events (or price_change entries) for assets nobody watches, dropped without keeping anything:
+   * every price_change carries both outcomes of its market whichever one was subscribed
+   * (POLYMARKET.md §13.3), and none of that is a finding.
+   */
+  ignored = 0;
+
   private readonly assetsByMarket = new Map<string, AssetState[]>();
   private readonly fingerprints = new WeakMap<OrderBook, { version: number; hex: string }>();
+  /** Assets to keep state for; null = any asset a book names (replay of a recording). */
+  private tracked: Set<string> | null = null;
+  /** The prints of the frame being applied when it is a legacy trade frame. */
+  private frameTrades: readonly LastTradeEvent[] | null = null;
+
+  /**
+   * Keeps state for these assets only (the subscribed ones). Until the first call every asset a
+   * book names is tracked, which is what a replay without its subscription list needs.
+   */
+  track(assetIds: Iterable<string>): void {
+    this.tracked ??= new Set();
+    for (const id of assetIds) this.tracked.add(id);
+  }
+
+  /** Stops tracking assets and forgets their state. */
+  untrack(assetIds: Iterable<string>): void {
+    for (const id of assetIds) {
+      this.tracked?.delete(id);
+      const asset = this.assets.get(id);
+      if (!asset) continue;
+      this.assets.delete(id);
+      this.dirty.delete(id);
+      const list = this.assetsByMarket.get(asset.market);
+      if (list) {
+        const rest = list.filter((a) => a !== asset);
+        if (rest.length > 0) this.assetsByMarket.set(asset.market, rest);
+        else this.assetsByMarket.delete(asset.market);
+      }
+      this.hashAudit.reset(id);
+    }
+  }
+
+  /** Whether an asset is watched (explicitly, or by a book when tracking is automatic). */
+  isTracked(assetId: string): boolean {
+    return this.tracked ? this.tracked.has(assetId) : this.assets.has(assetId);
+  }
+
+  /**
+   * Applies one whole frame's events. A frame that holds a book and a print is a legacy trade
+   * frame, whose resent books may differ from ours by the filled levels (POLYMARKET.md §13.5).
+   */
+  applyFrame(events: readonly FeedEvent[]): void {
+    if (events.length === 1) return this.apply(events[0]!);
+    this.frameTrades = events.length > 1 ? tradesOf(events) : null;
+    try {
+      for (const event of events) this.apply(event);
+    } finally {
+      this.frameTrades = null;
+    }
+  }
 
   /** Applies one event. User-channel, unknown and invalid events are ignored here. */
   apply(event: FeedEvent): void {
@@ -62,16 +138,18 @@ export class BookEngine {
       case 'book':
         return this.applyBook(event);
       case 'last_trade_price': {
-        const asset = this.assetFor(event.assetId, event.market);
+        const asset = this.stateFor(event.assetId, event.market, false);
+        if (!asset) return;
         asset.lastTrade = { price: event.price, size: event.size, side: event.side, timestamp: event.timestamp };
         asset.updatedAt = event.timestamp;
-        this.dirty.add(asset.assetId);
+        this.touched(asset);
         return;
       }
       case 'tick_size_change': {
-        const asset = this.assetFor(event.assetId, event.market);
+        const asset = this.stateFor(event.assetId, event.market, false);
+        if (!asset) return;
         asset.tickSize = event.newTickSize;
-        this.dirty.add(asset.assetId);
+        this.touched(asset);
         return;
       }
       case 'new_market':
@@ -92,7 +170,8 @@ export class BookEngine {
    * the book back). Otherwise only the hash inputs are taken, and it returns false.
    */
   applyRestBook(event: BookEvent, cause: string, at: number, replaceLive: boolean): boolean {
-    const asset = this.assetFor(event.assetId, event.market);
+    const asset = this.stateFor(event.assetId, event.market, true);
+    if (!asset) return false;
     const live = asset.book !== null && !asset.stale && !asset.provisional;
     if (live && (!replaceLive || isOlder(event.timestamp, asset.updatedAt))) {
       if (event.minOrderSize !== undefined && event.negRisk !== undefined) {
@@ -109,13 +188,28 @@ export class BookEngine {
     return true;
   }
 
+  /**
+   * A REST book replaces a live book that it proved wrong (a quiet-asset probe found a
+   * difference). Unlike `applyRestBook` it keeps the book live: the venue sent nothing since, so
+   * the REST state is the newest there is and later deltas apply on top of it.
+   */
+  replaceFromRest(event: BookEvent, cause: string, at: number): void {
+    const asset = this.stateFor(event.assetId, event.market, true);
+    if (!asset) return;
+    this.applyBook(event, false);
+    asset.lastResync = { cause, at };
+  }
+
   /** Supplies the REST-only inputs of the venue hash for a market (from `/book` or `--book-meta`). */
   setBookMeta(market: string, meta: BookMeta, tickSize?: { assetId: string; tickSize: string }): void {
     this.hashAudit.setMeta(market, meta);
-    if (tickSize) {
-      const asset = this.assetFor(tickSize.assetId, market);
-      asset.tickSize ??= tickSize.tickSize;
-    }
+    if (tickSize) this.learnTickSize(tickSize.assetId, market, tickSize.tickSize);
+  }
+
+  /** A tick size learned outside the WebSocket (REST, a recording's side file); the wire's wins. */
+  learnTickSize(assetId: string, market: string, tickSize: string): void {
+    const asset = this.stateFor(assetId, market, true);
+    if (asset) asset.tickSize ??= tickSize;
   }
 
   /**
@@ -161,9 +255,17 @@ export class BookEngine {
     return hex;
   }
 
-  private assetFor(assetId: string, market: string): AssetState {
+  /**
+   * The state of a watched asset, created on first use; null (and counted as ignored) for an asset
+   * nobody watches. With automatic tracking, only a snapshot makes an asset watched.
+   */
+  private stateFor(assetId: string, market: string, snapshot: boolean): AssetState | null {
     let asset = this.assets.get(assetId);
     if (!asset) {
+      if (this.tracked ? !this.tracked.has(assetId) : !snapshot) {
+        this.ignored++;
+        return null;
+      }
       asset = newAssetState(assetId, market);
       this.assets.set(assetId, asset);
       this.joinMarket(asset);
@@ -173,6 +275,13 @@ export class BookEngine {
       this.joinMarket(asset);
     }
     return asset;
+  }
+
+  /** Data arrived for the asset: it is no longer quiet, and the store republishes it. */
+  private touched(asset: AssetState): void {
+    asset.quietSince = null;
+    asset.quietVerifiedAt = null;
+    this.dirty.add(asset.assetId);
   }
 
   private joinMarket(asset: AssetState): void {
@@ -187,24 +296,13 @@ export class BookEngine {
   }
 
   private applyBook(event: BookEvent, audit = true): void {
-    const asset = this.assetFor(event.assetId, event.market);
+    const asset = this.stateFor(event.assetId, event.market, true);
+    if (!asset) return;
     this.endBurst(asset);
     const bids = nonZero(event.bids);
     const asks = nonZero(event.asks);
-    if (audit && asset.book && !asset.stale && !asset.provisional) {
-      // Snapshot audit: the venue resends books after trades; ours must already equal them.
-      if (asset.book.bids.equals(bids) && asset.book.asks.equals(asks)) {
-        asset.integrity.snapshots_agreed++;
-      } else {
-        asset.integrity.snapshots_disagreed++;
-        this.find(asset, 'snapshot_disagreed', `book at ${event.timestamp} differs from the rebuilt book`);
-      }
-    }
-    if (!asset.book) {
-      asset.book = new OrderBook();
-      // A first book without tick_size or last_trade_price is from before the 10-field hash era.
-      asset.legacy = event.tickSize === undefined && event.lastTradePrice === undefined;
-    }
+    if (audit && asset.book && !asset.stale && !asset.provisional) this.auditSnapshot(asset, asset.book, bids, asks, event.timestamp);
+    asset.book ??= new OrderBook();
     asset.book.replace(bids, asks);
     asset.stale = false;
     asset.provisional = false;
@@ -220,31 +318,51 @@ export class BookEngine {
       this.find(asset, 'crossed', `snapshot at ${event.timestamp} is crossed`);
     }
     if (isVenueHash(event.hash)) this.checkHash(asset, event.timestamp, [event.hash], event.wire);
-    this.dirty.add(asset.assetId);
+    this.touched(asset);
+  }
+
+  /** Snapshot audit: the venue resends books after trades; ours must already equal them. */
+  private auditSnapshot(asset: AssetState, book: OrderBook, bids: BookEvent['bids'], asks: BookEvent['asks'], timestamp: string): void {
+    if (book.bids.equals(bids) && book.asks.equals(asks)) {
+      asset.integrity.snapshots_agreed++;
+    } else if (this.frameTrades && explainedByTrades(asset.assetId, asset.market, book, bids, asks, this.frameTrades)) {
+      // A legacy trade frame: the filled levels never came as updates; the book refreshes them.
+      asset.integrity.snapshots_refreshed++;
+    } else {
+      asset.integrity.snapshots_disagreed++;
+      this.find(asset, 'snapshot_disagreed', `book at ${timestamp} differs from the rebuilt book`);
+    }
   }
 
   private applyPriceChange(event: PriceChangeEvent): void {
     const touched: AssetState[] = [];
+    const generation = event.generation === 'v2' ? 'current' : 'legacy';
     for (const change of event.changes) {
-      const asset = this.assetFor(change.assetId, event.market);
+      const asset = this.stateFor(change.assetId, event.market, false);
+      if (!asset) continue;
       const book = asset.book;
       if (!book || asset.stale) {
         asset.integrity.awaiting_snapshot++;
         this.find(asset, 'awaiting_snapshot', `update at ${event.timestamp} before a fresh snapshot`);
         continue;
       }
-      if (event.generation !== 'v2') asset.legacy = true;
+      asset.generation = generation;
       let burst = asset.burst;
       if (burst && burst.timestamp !== event.timestamp) {
         this.endBurst(asset);
         burst = null;
       }
       if (!burst) {
-        burst = { timestamp: event.timestamp, hashes: [], bestBid: undefined, bestAsk: undefined };
+        burst = { timestamp: event.timestamp, hashes: [], legacyHashes: 0, bestBid: undefined, bestAsk: undefined };
         asset.burst = burst;
       }
       book.set(change.side, change.price, change.size);
-      if (isVenueHash(change.hash)) burst.hashes.push(change.hash);
+      // Only v2 entry hashes are book hashes; v0/v1 update hashes reproduce under no known formula
+      // (POLYMARKET.md §13.4), so they are counted as unverifiable and never computed.
+      if (isVenueHash(change.hash)) {
+        if (generation === 'current') burst.hashes.push(change.hash);
+        else burst.legacyHashes++;
+      }
       if (change.bestBid !== undefined) {
         burst.bestBid = change.bestBid;
         burst.bestAsk = change.bestAsk;
@@ -253,10 +371,9 @@ export class BookEngine {
       if (!touched.includes(asset)) touched.push(asset);
     }
     for (const asset of touched) {
-      // v1 carries one hash for the book after all of the event's changes.
-      if (isVenueHash(event.hash) && asset.burst) asset.burst.hashes.push(event.hash);
+      if (isVenueHash(event.hash) && asset.burst) asset.burst.legacyHashes++;
       this.uncross(asset, event.changes);
-      this.dirty.add(asset.assetId);
+      this.touched(asset);
     }
   }
 
@@ -286,6 +403,7 @@ export class BookEngine {
     if (!book) return;
     if (burst.bestBid !== undefined) this.auditTop(asset, book, burst);
     if (burst.hashes.length > 0) this.checkHash(asset, burst.timestamp, burst.hashes);
+    else if (burst.legacyHashes > 0) asset.integrity.hash_unverifiable++;
   }
 
   private auditTop(asset: AssetState, book: OrderBook, burst: Burst): void {
@@ -304,7 +422,8 @@ export class BookEngine {
   }
 
   private checkHash(asset: AssetState, timestamp: string, hashes: readonly string[], wire?: BookEvent['wire']): void {
-    if (!this.hashAudit.checkable(asset.market, asset.tickSize, asset.legacy)) {
+    const formula = FORMULA[asset.generation];
+    if (!this.hashAudit.checkable(asset.market, formula)) {
       asset.integrity.hash_unverifiable++;
       return;
     }
@@ -316,7 +435,7 @@ export class BookEngine {
       book: asset.book!,
       tickSize: asset.tickSize,
       hashes,
-      legacy: asset.legacy,
+      formula,
       siblings: this.siblingBooks(asset),
       counters: asset.integrity,
     });
@@ -329,16 +448,35 @@ export class BookEngine {
     }
   }
 
+  /**
+   * `new_market` / `market_resolved`: kept only for markets with a watched asset (they are global
+   * broadcasts, POLYMARKET.md §4.8). A resolution without an id list resolves the market's known
+   * assets (§13.10).
+   */
   private applyLifecycle(event: MarketLifecycleEvent): void {
+    const known = this.assetsByMarket.get(event.market);
+    const watched = known !== undefined || event.assetIds.some((id) => this.isTracked(id));
+    if (!watched) {
+      this.ignored++;
+      return;
+    }
+    const before = this.markets.get(event.market);
+    const assetIds = event.assetIds.length > 0 ? event.assetIds : (before?.assetIds ?? known?.map((a) => a.assetId) ?? []);
     this.markets.set(event.market, {
       market: event.market,
-      question: event.question,
-      assetIds: event.assetIds,
-      outcomes: event.outcomes,
+      question: event.question ?? before?.question ?? null,
+      assetIds,
+      outcomes: event.outcomes.length > 0 ? event.outcomes : (before?.outcomes ?? []),
+      winningAssetId: event.winningAssetId,
+      winningOutcome: event.winningOutcome,
     });
+    for (const asset of known ?? []) this.dirty.add(asset.assetId);
     if (event.kind !== 'market_resolved') return;
-    for (const assetId of event.assetIds) {
-      this.assetFor(assetId, event.market);
+    const ids = new Set([...assetIds, ...(known ?? []).map((a) => a.assetId)]);
+    for (const assetId of ids) {
+      const asset = this.stateFor(assetId, event.market, false);
+      if (!asset) continue;
+      asset.winner = event.winningAssetId === null ? null : event.winningAssetId === assetId;
       this.markResolved(assetId);
     }
   }

@@ -46,12 +46,24 @@ export interface HashCheck {
   readonly hashes: readonly string[];
   /** A book event's levels exactly as sent; the venue hashes them in that order. */
   readonly wire?: { readonly bids: readonly Level[]; readonly asks: readonly Level[] };
-  /** Legacy-era data (v0/v1 events, books without tick_size): try the 6-field formula. */
-  readonly legacy: boolean;
+  /**
+   * Which formula applies: the wire generation decides (POLYMARKET.md §13.4). `legacy` (v0/v1
+   * price_change seen) is the 6-field formula, `current` the 10-field one; `either` until the
+   * asset's generation is known (a first book), when both are tried.
+   */
+  readonly formula: HashFormula;
   /** The other books of the market, whose best prices are candidates for the hidden price. */
   readonly siblings: Iterable<OrderBook>;
   readonly counters: IntegrityCounters;
 }
+
+export type HashFormula = 'legacy' | 'current' | 'either';
+
+/**
+ * The tick size the venue hashed when a book did not say (a real 2025-12 dump carried no
+ * `tick_size` and was hashed with "0.01", POLYMARKET.md §13.4).
+ */
+export const DEFAULT_HASH_TICK = '0.01';
 
 export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
 
@@ -93,12 +105,22 @@ export class VenueHashAudit {
     this.assets.delete(assetId);
   }
 
+  /** The market's REST-only inputs, when known. */
+  metaOf(market: string): BookMeta | undefined {
+    return this.meta.get(market);
+  }
+
+  /** The hidden last_trade_price last learned for a market. */
+  hiddenPriceOf(market: string): string | undefined {
+    return this.hiddenPrice.get(market);
+  }
+
   /**
    * Whether a check could say anything: the legacy formula needs nothing hidden; the current one
-   * needs the market's REST inputs and a tick size. The engine skips building a check otherwise.
+   * needs the market's REST inputs. The engine skips building a check otherwise.
    */
-  checkable(market: string, tickSize: string | null, legacy: boolean): boolean {
-    return legacy || (tickSize !== null && this.meta.has(market));
+  checkable(market: string, formula: HashFormula): boolean {
+    return formula !== 'current' || this.meta.has(market);
   }
 
   /** Checks one state and updates the counters; returns the verdict. */
@@ -156,21 +178,22 @@ export class VenueHashAudit {
   }
 
   private canUseCurrent(c: HashCheck): boolean {
-    return c.tickSize !== null && this.meta.has(c.market);
+    return c.formula !== 'legacy' && this.meta.has(c.market);
   }
 
   private tryCandidates(c: HashCheck, exhaustive: boolean): boolean {
-    if (!c.legacy && !this.canUseCurrent(c)) return false;
+    if (c.formula === 'current' && !this.canUseCurrent(c)) return false;
     const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : this.json(c.book.bids);
     const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : this.json(c.book.asks);
-    if (c.legacy && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return true;
+    if (c.formula !== 'current' && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return true;
     if (!this.canUseCurrent(c)) return false;
     const meta = this.meta.get(c.market)!;
+    const tickSize = c.tickSize ?? DEFAULT_HASH_TICK;
     const tried = new Set<string>();
     const attempt = (price: string): boolean => {
       if (tried.has(price)) return false;
       tried.add(price);
-      const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize: c.tickSize!, lastTradePrice: price };
+      const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize, lastTradePrice: price };
       if (!this.matches(c, currentPreimage(c.market, c.assetId, c.timestamp, bids, asks, inputs))) return false;
       this.hiddenPrice.set(c.market, price);
       return true;
@@ -183,7 +206,7 @@ export class VenueHashAudit {
       }
     }
     if (!exhaustive) return false;
-    for (const price of priceGrid(c.tickSize!)) if (attempt(price)) return true;
+    for (const price of priceGrid(tickSize)) if (attempt(price)) return true;
     return false;
   }
 

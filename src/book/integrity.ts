@@ -6,6 +6,11 @@ export interface IntegrityCounters {
   /** A resent `book` matched the book rebuilt from deltas. */
   snapshots_agreed: number;
   snapshots_disagreed: number;
+  /**
+   * A legacy (v1) trade frame resent the books after the fill, whose levels were never sent as
+   * updates: the rebuilt book differed only by the filled levels (POLYMARKET.md §13.5).
+   */
+  snapshots_refreshed: number;
   /** At the end of a same-timestamp burst, the venue's inline best_bid/best_ask matched ours. */
   bba_agreed: number;
   bba_disagreed: number;
@@ -19,12 +24,19 @@ export interface IntegrityCounters {
   crossed: number;
   /** Level updates dropped because the asset had no (fresh) snapshot yet. */
   awaiting_snapshot: number;
+  /** A quiet book (no data for a while) that a REST `/book` proved right. */
+  quiet_verified: number;
+  /** A quiet book that a REST `/book` proved wrong: it was replaced by the REST book. */
+  quiet_resynced: number;
+  /** REST books not trusted: their own venue hash did not reproduce (placeholders, §13.9). */
+  rest_untrusted: number;
 }
 
 export function emptyIntegrity(): IntegrityCounters {
   return {
     snapshots_agreed: 0,
     snapshots_disagreed: 0,
+    snapshots_refreshed: 0,
     bba_agreed: 0,
     bba_disagreed: 0,
     hash_verified: 0,
@@ -32,6 +44,9 @@ export function emptyIntegrity(): IntegrityCounters {
     hash_mismatch: 0,
     crossed: 0,
     awaiting_snapshot: 0,
+    quiet_verified: 0,
+    quiet_resynced: 0,
+    rest_untrusted: 0,
   };
 }
 
@@ -41,4 +56,6 @@ export type IntegrityFinding =
   | 'bba_disagreed'
   | 'hash_mismatch'
   | 'crossed'
-  | 'awaiting_snapshot';
+  | 'awaiting_snapshot'
+  | 'quiet_resynced'
+  | 'rest_untrusted';

@@ -73,3 +73,26 @@ export function currentPreimage(
 export function legacyPreimage(market: string, assetId: string, timestamp: string, bidsJson: string, asksJson: string): string {
   return `${head(market, assetId, timestamp)},"bids":${bidsJson},"asks":${asksJson}}`;
 }
+
+/** The current-formula inputs a REST `/book` body carries itself, or null when one is missing. */
+export function restInputs(book: {
+  readonly minOrderSize?: string;
+  readonly tickSize?: string;
+  readonly negRisk?: boolean;
+  readonly lastTradePrice?: string;
+}): HashInputs | null {
+  if (book.minOrderSize === undefined || book.tickSize === undefined || book.negRisk === undefined || book.lastTradePrice === undefined) return null;
+  return { minOrderSize: book.minOrderSize, tickSize: book.tickSize, negRisk: book.negRisk, lastTradePrice: book.lastTradePrice };
+}
+
+/** The venue hash of best-first levels under the given head and inputs (current formula). */
+export function currentHashOf(
+  market: string,
+  assetId: string,
+  timestamp: string,
+  bidsBestFirst: readonly Level[],
+  asksBestFirst: readonly Level[],
+  inputs: HashInputs,
+): string {
+  return sha1Hex(currentPreimage(market, assetId, timestamp, wireLevelsJson(bidsBestFirst), wireLevelsJson(asksBestFirst), inputs));
+}

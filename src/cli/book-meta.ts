@@ -1,11 +1,39 @@
 /**
  * `--book-meta <rest-book.json>...`: REST `/book` (or `/books`) bodies that supply the inputs of
  * the venue's hash the WebSocket never carries (`min_order_size`, `neg_risk`, POLYMARKET.md §6.1).
+ * And a recording's own side file (`<file>.meta.json`, written by `watch --record`), read with no
+ * flag at all.
  */
 import { readFile } from 'node:fs/promises';
 import type { BookEngine } from '../book/engine.js';
+import { metaPathFor, parseMeta } from '../feed/recording-meta.js';
 import { parseRestBook } from '../protocol/parse-frame.js';
 import { CliError, fileProblem } from './errors.js';
+
+/**
+ * Applies `<recording>.meta.json` when it exists: the hash inputs, and the subscribed assets (only
+ * they are tracked, as in the live session). Returns whether there was one.
+ */
+export async function loadRecordingMeta(engine: BookEngine, recording: string): Promise<boolean> {
+  const path = metaPathFor(recording);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new CliError('cli.bookMeta', `cannot read ${path}: ${fileProblem(error)}`);
+  }
+  let meta;
+  try {
+    meta = parseMeta(text);
+  } catch (error) {
+    throw new CliError('cli.bookMeta', `${path}: ${(error as Error).message}`);
+  }
+  if (meta.assets.length > 0) engine.track(meta.assets.map((a) => a.assetId));
+  for (const m of meta.markets) engine.setBookMeta(m.market, { minOrderSize: m.minOrderSize, negRisk: m.negRisk });
+  for (const a of meta.assets) if (a.market && a.tickSize) engine.learnTickSize(a.assetId, a.market, a.tickSize);
+  return true;
+}
 
 export async function loadBookMeta(engine: BookEngine, paths: readonly string[]): Promise<void> {
   for (const path of paths) {

@@ -18,6 +18,10 @@ export interface PolybookConfig {
   readonly depth?: number;
   readonly fps?: number;
   readonly theme?: 'color' | 'no-color';
+  /** `--assets-per-connection`. */
+  readonly assetsPerConnection?: number;
+  /** `--quiet-after`, in seconds. */
+  readonly quietAfter?: number;
   readonly watchlist?: readonly string[];
 }
 
@@ -46,6 +50,8 @@ const CHECKS: Record<keyof PolybookConfig, Check> = {
   gamma: isUrl(['http:', 'https:']),
   depth: isInt(1, 200),
   fps: isInt(1, 120),
+  assetsPerConnection: isInt(1, 500),
+  quietAfter: isInt(0, 86_400),
   theme: (value) => (value === 'color' || value === 'no-color' ? null : 'must be "color" or "no-color"'),
   watchlist: (value) =>
     Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0) ? null : 'must be an array of market names or token ids',
@@ -81,14 +87,18 @@ export function loadConfig(path: string = configPath()): PolybookConfig {
   return body as PolybookConfig;
 }
 
+/** Config keys holding seconds, for options whose parsed value is milliseconds. */
+const SECONDS: ReadonlySet<keyof PolybookConfig> = new Set(['quietAfter']);
+
 /**
  * Fills the command's options from the config where neither a flag nor the environment set them.
  * `mapping` maps option names (camelCase, as commander stores them) to config keys.
  */
 export function applyConfig(command: Command, config: PolybookConfig, mapping: Readonly<Record<string, keyof PolybookConfig>>): void {
   for (const [option, key] of Object.entries(mapping)) {
-    const value = config[key];
-    if (value === undefined) continue;
+    const raw = config[key];
+    if (raw === undefined) continue;
+    const value = SECONDS.has(key) ? (raw as number) * 1000 : raw;
     const source = command.getOptionValueSource(option);
     if (source === undefined || source === 'default') command.setOptionValueWithSource(option, value, 'config');
   }

@@ -1,15 +1,61 @@
 /**
  * `polybook markets <text>`: active markets on Gamma matching the text, as a table (question,
- * outcomes with prices, volume, end date, slug, token ids) or `--json` for scripts.
+ * outcomes with prices, volume, end date, slug, token ids) or `--json` for scripts. A market whose
+ * Gamma version hides its token ids (§9) is named on stderr and left out; an event with nothing
+ * else to show is an error (exit 2).
  */
 import type { Command } from 'commander';
-import type { MarketRef } from '../protocol/gamma.js';
+import { parseGammaEvents, type EventRef, type GammaMarketProblem, type MarketRef } from '../protocol/gamma.js';
+import { FeedError } from '../feed/errors.js';
+import { fetchJson } from '../feed/http.js';
 import { VenueApi } from '../feed/venue-api.js';
 import { applyConfig, loadConfig } from './config.js';
 import { httpUrlOption, integerOption } from './options.js';
 import type { CliIo } from './program.js';
+import { marketVersionError, skippedLine } from './resolve.js';
 import { Option } from 'commander';
 import { DEFAULT_GAMMA_URL } from '../feed/venue-api.js';
+
+export interface SearchResult {
+  readonly markets: readonly MarketRef[];
+  /** Listed (active, open) markets left out because their token ids cannot be chosen. */
+  readonly skipped: readonly GammaMarketProblem[];
+}
+
+/** What `markets` lists: active markets that are not closed (as `VenueApi.search`). */
+function listed(m: { readonly active: boolean; readonly closed: boolean }): boolean {
+  return m.active && !m.closed;
+}
+
+/**
+ * The listed markets of `events`, in order, at most `limit`, and the listed markets skipped for
+ * their Gamma version. Throws (exit 2) when an event has skipped markets and nothing else listed.
+ */
+export function searchResult(events: readonly EventRef[], limit: number): SearchResult {
+  const markets: MarketRef[] = [];
+  const skipped: GammaMarketProblem[] = [];
+  for (const event of events) {
+    if (markets.length >= limit) break;
+    const good = event.markets.filter(listed);
+    const bad = event.skipped.filter(listed);
+    if (bad.length > 0 && good.length === 0) throw marketVersionError(bad);
+    markets.push(...good);
+    skipped.push(...bad);
+  }
+  return { markets: markets.slice(0, limit), skipped };
+}
+
+/**
+ * Gamma's public search, as events. The same request as `VenueApi.search`, made here because that
+ * one flattens events into markets and so loses which markets were skipped and why.
+ */
+async function searchEvents(api: VenueApi, text: string, limit: number): Promise<EventRef[]> {
+  const path = `/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`;
+  const { status, body } = await fetchJson(`${api.gamma}${path}`);
+  if (status === 404) return [];
+  if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma /public-search answered HTTP ${status}`);
+  return parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
+}
 
 /** Thousands separators on the integer part of a canonical decimal, rounded to whole units. */
 function volume(value: string | null): string {
@@ -43,7 +89,9 @@ export function registerMarketsCommand(program: Command, io: CliIo): void {
     .hook('preAction', (command) => applyConfig(command, loadConfig(), { gamma: 'gamma' }))
     .action(async (words: string[], flags: { json?: boolean; limit: number; gamma: string }) => {
       const text = words.join(' ');
-      const markets = await new VenueApi({ gamma: flags.gamma }).search(text, flags.limit);
+      const api = new VenueApi({ gamma: flags.gamma });
+      const { markets, skipped } = searchResult(await searchEvents(api, text, flags.limit), flags.limit);
+      for (const problem of skipped) io.stderr.write(skippedLine(problem));
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(markets)}\n`);
         return;

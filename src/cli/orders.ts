@@ -18,7 +18,7 @@ import { CliError } from './errors.js';
 import { healthLine } from './ndjson.js';
 import { httpUrlOption, isTokenId, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
-import { resolveAll } from './resolve.js';
+import { resolveAll, skippedLine, type SkipReporter } from './resolve.js';
 
 interface OrdersFlags {
   readonly userUrl: string;
@@ -41,6 +41,8 @@ export function orderLine(order: OrderView, now: number): Record<string, unknown
     side: order.side,
     price: order.price,
     original_size: order.originalSize,
+    // What original_size counts: "pusd" for a market BUY since April 2026, else "shares".
+    size_unit: order.sizeUnit,
     size_matched: order.sizeMatched,
     status: order.status,
   };
@@ -63,8 +65,11 @@ export function userTradeLine(trade: UserTradeView, now: number): Record<string,
   };
 }
 
-/** Condition ids for the named markets (token ids are looked up through REST /book). */
-async function conditionIds(api: VenueApi, names: readonly string[]): Promise<string[]> {
+/**
+ * Condition ids for the named markets (token ids are looked up through REST /book). Markets of an
+ * event skipped for their Gamma version are named through `onSkipped`; the rest are followed.
+ */
+async function conditionIds(api: VenueApi, names: readonly string[], onSkipped: SkipReporter): Promise<string[]> {
   const out = new Set<string>();
   for (const name of names) {
     if (isTokenId(name)) {
@@ -72,7 +77,7 @@ async function conditionIds(api: VenueApi, names: readonly string[]): Promise<st
       if (rest.kind === 'book') out.add(rest.book.market);
       continue;
     }
-    for (const asset of await resolveAll(api, [name])) if (asset.market) out.add(asset.market);
+    for (const asset of await resolveAll(api, [name], onSkipped)) if (asset.market) out.add(asset.market);
   }
   return [...out];
 }
@@ -96,7 +101,8 @@ export function registerOrdersCommand(program: Command, io: CliIo): void {
       const log = createLogger(flags.logLevel, flags.logFile);
       const format = flags.format ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
       if (format === 'tui' && !io.renderOrders) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
-      const markets = names.length > 0 ? await conditionIds(new VenueApi({ rest: flags.rest, gamma: flags.gamma }), names) : [];
+      const skipped: SkipReporter = (problem) => io.stderr.write(skippedLine(problem));
+      const markets = names.length > 0 ? await conditionIds(new VenueApi({ rest: flags.rest, gamma: flags.gamma }), names, skipped) : [];
       const store = createPolybookStore();
       const feed = new UserFeed({ url: flags.userUrl, credentials, markets });
       const unbind = bindUserFeed(feed, store);

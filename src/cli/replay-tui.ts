@@ -9,7 +9,7 @@ import { parseFrame } from '../protocol/parse-frame.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth } from '../../store/store.js';
-import { loadBookMeta } from './book-meta.js';
+import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
 import { readRecording } from './replay.js';
 import type { RenderTui } from './tui-request.js';
 
@@ -24,6 +24,7 @@ export interface ReplayTuiOptions {
 export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal): Promise<void> {
   const frames = await readRecording(path);
   const engine = new BookEngine();
+  await loadRecordingMeta(engine, path);
   await loadBookMeta(engine, options.bookMeta);
   const store = createPolybookStore();
   setDepth(store, options.depth);
@@ -31,7 +32,7 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
   const player = new ReplayPlayer(
     frames,
     (text) => {
-      for (const event of parseFrame(text).events) publisher.handle(event);
+      publisher.handleFrame(parseFrame(text).events);
     },
     { speed: options.speed },
   );

@@ -8,7 +8,7 @@ import { bookReports, type BookReport } from '../book/report.js';
 import { readFrames } from '../feed/recording.js';
 import { FrameStats } from '../protocol/frame-stats.js';
 import { parseFrame } from '../protocol/parse-frame.js';
-import { loadBookMeta } from './book-meta.js';
+import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
 import { CliError, fileProblem } from './errors.js';
 
 export interface ReplaySummary {
@@ -17,6 +17,8 @@ export interface ReplaySummary {
   readonly invalid: number;
   readonly invalid_reasons: Record<string, number>;
   readonly unknown: number;
+  /** Events (or price_change entries) for assets no book or subscription named: not kept. */
+  readonly ignored: number;
   readonly control: Record<string, number>;
   readonly books: BookReport[];
 }
@@ -37,13 +39,14 @@ export async function readRecording(path: string): Promise<string[]> {
 export async function replayToSummary(path: string, bookMeta: readonly string[] = []): Promise<ReplaySummary> {
   await assertReadableFile(path);
   const engine = new BookEngine();
+  await loadRecordingMeta(engine, path);
   await loadBookMeta(engine, bookMeta);
   const stats = new FrameStats();
   try {
     for await (const text of readFrames(path)) {
       const frame = parseFrame(text);
       stats.record(frame);
-      for (const event of frame.events) engine.apply(event);
+      engine.applyFrame(frame.events);
     }
   } catch (error) {
     throw new CliError('cli.unreadable', `cannot read ${path}: ${fileProblem(error)}`);
@@ -55,6 +58,7 @@ export async function replayToSummary(path: string, bookMeta: readonly string[] 
     invalid: stats.invalid,
     invalid_reasons: stats.invalidReasons,
     unknown: stats.unknown,
+    ignored: engine.ignored,
     control: stats.control,
     books: bookReports(engine),
   };

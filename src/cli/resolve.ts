@@ -2,9 +2,10 @@
  * Turns what a trader types into token ids: a token id, a condition id (`0x…`, CLOB
  * `/markets/{id}`), a Polymarket URL (`https://polymarket.com/event/<slug>[/<market-slug>]`), an
  * event slug (all its markets' outcomes) or a market slug (both outcomes). Labels (question,
- * outcome) travel with the ids so the screen and NDJSON can name them.
+ * outcome) travel with the ids so the screen and NDJSON can name them. A Gamma market whose
+ * Protocol version leaves its token ids unknown (§9) is an error naming it, never a guess.
  */
-import type { MarketRef } from '../protocol/gamma.js';
+import { GammaMarketError, type GammaMarketProblem, type MarketRef } from '../protocol/gamma.js';
 import type { VenueApi } from '../feed/venue-api.js';
 import { CliError } from './errors.js';
 import { isTokenId } from './options.js';
@@ -18,6 +19,22 @@ export interface ResolvedAsset {
 }
 
 const CONDITION_ID = /^0x[0-9a-fA-F]{64}$/;
+
+/**
+ * Told about each market left out of an event whose other markets resolved. Without one, such
+ * an event is an error: a caller that cannot tell the user must not drop markets silently.
+ */
+export type SkipReporter = (problem: GammaMarketProblem) => void;
+
+/** The stderr line for a market left out while the rest of its event is used. */
+export function skippedLine(problem: GammaMarketProblem): string {
+  return `polybook: skipped market ${problem.market}: ${problem.reason}\n`;
+}
+
+/** One line naming every market whose token ids cannot be chosen (exit 2: the venue's data, not ours to guess). */
+export function marketVersionError(problems: readonly GammaMarketProblem[], hint = ''): CliError {
+  return new CliError('cli.marketVersion', `${problems.map((p) => p.message).join('; ')}${hint}`);
+}
 
 function assetsOf(market: MarketRef): ResolvedAsset[] {
   return market.outcomes
@@ -40,21 +57,41 @@ export function slugsFromUrl(text: string): { event: string; market: string | nu
   return { event: decodeURIComponent(parts[at + 1]!), market: parts[at + 2] ? decodeURIComponent(parts[at + 2]!) : null };
 }
 
-async function bySlug(api: VenueApi, slug: string, kind: 'event' | 'market' | 'either'): Promise<ResolvedAsset[]> {
-  if (kind !== 'market') {
-    const events = await api.eventsBySlug(slug);
-    const found = events.filter((e) => e.slug === slug).flatMap((e) => e.markets.flatMap(assetsOf));
-    if (found.length > 0) return found;
-  }
-  if (kind !== 'event') {
-    const markets = await api.marketsBySlug(slug);
-    return markets.filter((m) => m.slug === slug).flatMap(assetsOf);
-  }
-  return [];
+/** The event's assets; its skipped markets go to `onSkipped`, or fail it when nothing else can tell. */
+async function byEventSlug(api: VenueApi, slug: string, onSkipped: SkipReporter | undefined): Promise<ResolvedAsset[]> {
+  const events = (await api.eventsBySlug(slug)).filter((e) => e.slug === slug);
+  const found = events.flatMap((e) => e.markets.flatMap(assetsOf));
+  const skipped = events.flatMap((e) => e.skipped);
+  if (skipped.length === 0) return found;
+  if (found.length === 0) throw marketVersionError(skipped);
+  if (!onSkipped) throw marketVersionError(skipped, ` (in event ${slug}; name its other markets by slug)`);
+  skipped.forEach(onSkipped);
+  return found;
 }
 
-/** Resolves one argument; throws a CliError naming what was tried and the closest matches. */
-export async function resolveOne(api: VenueApi, text: string): Promise<ResolvedAsset[]> {
+async function byMarketSlug(api: VenueApi, slug: string): Promise<ResolvedAsset[]> {
+  try {
+    const markets = await api.marketsBySlug(slug);
+    return markets.filter((m) => m.slug === slug).flatMap(assetsOf);
+  } catch (error) {
+    if (error instanceof GammaMarketError) throw marketVersionError(error.problems);
+    throw error;
+  }
+}
+
+async function bySlug(api: VenueApi, slug: string, kind: 'event' | 'market' | 'either', onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
+  if (kind !== 'market') {
+    const found = await byEventSlug(api, slug, onSkipped);
+    if (found.length > 0) return found;
+  }
+  return kind !== 'event' ? byMarketSlug(api, slug) : [];
+}
+
+/**
+ * Resolves one argument; throws a CliError naming what was tried and the closest matches, or the
+ * markets whose Gamma version hides their token ids (see `SkipReporter`).
+ */
+export async function resolveOne(api: VenueApi, text: string, onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
   if (isTokenId(text)) return [{ assetId: text, market: null, question: null, outcome: null }];
   let tried: string;
   let found: ResolvedAsset[];
@@ -66,10 +103,10 @@ export async function resolveOne(api: VenueApi, text: string): Promise<ResolvedA
     const url = slugsFromUrl(text);
     if (url) {
       tried = url.market ? 'market slug from the URL' : 'event slug from the URL';
-      found = url.market ? await bySlug(api, url.market, 'market') : await bySlug(api, url.event, 'event');
+      found = url.market ? await bySlug(api, url.market, 'market') : await bySlug(api, url.event, 'event', onSkipped);
     } else if (/^[a-z0-9][a-z0-9-]*$/i.test(text)) {
       tried = 'event slug, market slug';
-      found = await bySlug(api, text, 'either');
+      found = await bySlug(api, text, 'either', onSkipped);
     } else {
       tried = 'nothing: not a token id, condition id, slug or polymarket.com URL';
       found = [];
@@ -82,9 +119,9 @@ export async function resolveOne(api: VenueApi, text: string): Promise<ResolvedA
 }
 
 /** Resolves every argument, keeping order and dropping duplicates. */
-export async function resolveAll(api: VenueApi, args: readonly string[]): Promise<ResolvedAsset[]> {
+export async function resolveAll(api: VenueApi, args: readonly string[], onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
   const out = new Map<string, ResolvedAsset>();
-  for (const arg of args) for (const asset of await resolveOne(api, arg)) if (!out.has(asset.assetId)) out.set(asset.assetId, asset);
+  for (const arg of args) for (const asset of await resolveOne(api, arg, onSkipped)) if (!out.has(asset.assetId)) out.set(asset.assetId, asset);
   return [...out.values()];
 }
 

@@ -4,16 +4,18 @@
  */
 import type { Logger } from 'pino';
 import { BookEngine, type Finding } from '../book/engine.js';
-import type { FeedError } from '../feed/errors.js';
+import { FeedError } from '../feed/errors.js';
 import type { ConnectionHealth } from '../feed/health.js';
 import { MarketFeed, type ConnectionTiming } from '../feed/market-feed.js';
 import { FrameRecorder } from '../feed/recorder.js';
-import { Resyncer } from '../feed/resync.js';
+import type { RecordedMarketMeta } from '../feed/recording-meta.js';
+import { Resyncer, type Urgency } from '../feed/resync.js';
 import type { VenueApi } from '../feed/venue-api.js';
-import type { FeedEvent } from '../protocol/events.js';
+import type { BookEvent, FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
+import { QUIET_CAUSE, QuietWatch, trustedRestBook } from './quiet-watch.js';
 import type { ResolvedAsset } from './resolve.js';
 
 export interface SessionOptions extends ConnectionTiming {
@@ -26,10 +28,23 @@ export interface SessionOptions extends ConnectionTiming {
   readonly api: VenueApi | null;
   /** A book stale this long (no fresh snapshot after a drop) is resynced from REST. */
   readonly staleLimitMs?: number;
+  /** At most this many assets per WebSocket connection (default 200). */
+  readonly maxAssetsPerConnection?: number;
+  /** No data this long makes an asset quiet; with REST its book is then proven (default 30 s; 0 = never). */
+  readonly quietAfterMs?: number;
 }
 
-/** Findings after which a book is refetched from REST. */
+/** Findings after which a book is refetched from REST, ahead of every routine fetch. */
 const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 'snapshot_disagreed']);
+
+export const DEFAULT_QUIET_AFTER_MS = 30_000;
+
+/** First wait before asking again for a REST book that was not trusted; doubles to a minute. */
+const UNTRUSTED_RETRY_MS = 5000;
+
+function urgencyOf(cause: string): Urgency {
+  return RESYNC_ON.has(cause as Finding['kind']) ? 'urgent' : 'bulk';
+}
 
 export class WatchSession {
   readonly engine = new BookEngine();
@@ -41,8 +56,12 @@ export class WatchSession {
   readonly assetIds: readonly string[];
   private binding: FeedBinding | null = null;
   private readonly resyncer: Resyncer | null;
+  readonly quiet: QuietWatch;
   private readonly staleSince = new Map<string, number>();
+  private readonly untrustedRetries = new Map<string, number>();
+  private readonly marketOf = new Map<string, string>();
   private staleTimer: ReturnType<typeof setInterval> | null = null;
+  private quietTimer: ReturnType<typeof setInterval> | null = null;
   private readonly listeners: Array<(event: FeedEvent) => void> = [];
   private readonly fatalListeners: Array<(error: FeedError) => void> = [];
   private readonly resyncListeners: Array<(assetId: string, cause: string) => void> = [];
@@ -52,14 +71,25 @@ export class WatchSession {
     private readonly options: SessionOptions,
   ) {
     this.assetIds = assets.map((a) => a.assetId);
+    for (const a of assets) if (a.market) this.marketOf.set(a.assetId, a.market);
     this.fps = options.fps;
+    // Only the subscribed assets are kept: price_change carries both outcomes whatever was asked.
+    this.engine.track(this.assetIds);
     setDepth(this.store, options.depth);
     watchAssets(this.store, this.assetIds);
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });
     for (const a of assets) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
-    this.feed = new MarketFeed(options);
+    this.feed = new MarketFeed({ ...options, silenceCheck: (_id, ids) => this.quiet.silenceCheck(ids) });
     this.recorder = options.record ? new FrameRecorder(options.record) : null;
     this.resyncer = options.api ? this.createResyncer(options.api) : null;
+    this.quiet = new QuietWatch(
+      this.engine,
+      this.feed,
+      this.resyncer,
+      { quietAfterMs: options.quietAfterMs ?? DEFAULT_QUIET_AFTER_MS },
+      (finding) => this.engine.onFinding?.(finding),
+      () => this.publisher.schedule(),
+    );
     this.wireLogging();
   }
 
@@ -86,7 +116,14 @@ export class WatchSession {
 
   start(): void {
     const recorder = this.recorder;
-    if (recorder) this.feed.on('frame', (text: string) => recorder.write(text));
+    if (recorder) {
+      this.feed.on('frame', (text: string) => recorder.write(text));
+      recorder.onError((error) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        this.fail(new FeedError('feed.recordFailed', `cannot write the recording ${recorder.path}: ${code ?? error.message}`));
+      });
+      this.recordMeta();
+    }
     const log = this.options.logger;
     this.binding = bindFeed(this.feed, this.publisher, (event) => {
       // Malformed input is skipped (the engine never sees it) and counted; say what it was.
@@ -94,22 +131,22 @@ export class WatchSession {
       else if (event.kind === 'unknown') log.debug({ eventType: event.eventType }, 'unknown event type');
       for (const listener of this.listeners) listener(event);
     });
-    this.feed.on('fatal', (error: FeedError) => {
-      this.options.logger.error({ code: error.code }, error.message);
-      for (const listener of this.fatalListeners) listener(error);
-    });
+    this.feed.on('fatal', (error: FeedError) => this.fail(error));
     this.feed.subscribe(this.assetIds);
     this.feed.start();
     if (this.resyncer) {
       // Paint from REST before the dump arrives, and learn the hash inputs the WebSocket lacks.
-      this.resyncer.seed(this.assetIds, 'bootstrap').catch((error: Error) => this.options.logger.warn({ err: error.message }, 'REST bootstrap failed'));
+      void this.resyncer.seed(this.assetIds, 'bootstrap');
       this.staleTimer = setInterval(() => this.resyncStale(), 1000);
     }
+    const quietAfter = this.options.quietAfterMs ?? DEFAULT_QUIET_AFTER_MS;
+    if (quietAfter > 0) this.quietTimer = setInterval(() => this.quiet.tick(), Math.max(20, Math.min(1000, quietAfter / 4)));
     this.options.logger.info({ assets: this.assetIds.length, url: this.options.url }, 'watch started');
   }
 
   async stop(): Promise<void> {
     if (this.staleTimer) clearInterval(this.staleTimer);
+    if (this.quietTimer) clearInterval(this.quietTimer);
     this.resyncer?.close();
     await this.feed.stop();
     this.binding?.unbind();
@@ -119,10 +156,40 @@ export class WatchSession {
     this.options.logger.info({ frames: this.binding?.stats.frames, invalid: this.binding?.stats.invalid }, 'watch stopped');
   }
 
+  private fail(error: FeedError): void {
+    this.options.logger.error({ code: error.code }, error.message);
+    for (const listener of this.fatalListeners) listener(error);
+  }
+
+  /** Writes what replay needs to verify the venue hash beside the recording (recording-meta.ts). */
+  private recordMeta(): void {
+    if (!this.recorder) return;
+    this.recorder.setMeta({
+      assets: this.assetIds.map((assetId) => {
+        const asset = this.engine.assets.get(assetId);
+        return { assetId, market: asset?.market || this.marketOf.get(assetId) || null, tickSize: asset?.tickSize ?? null };
+      }),
+      markets: [...this.recordedMarkets()],
+    });
+  }
+
+  private *recordedMarkets(): Generator<RecordedMarketMeta> {
+    const seen = new Set<string>();
+    for (const asset of this.engine.assets.values()) {
+      const meta = asset.market === '' || seen.has(asset.market) ? undefined : this.engine.hashAudit.metaOf(asset.market);
+      if (!meta) continue;
+      seen.add(asset.market);
+      yield { market: asset.market, minOrderSize: meta.minOrderSize, negRisk: meta.negRisk };
+    }
+  }
+
   private createResyncer(api: VenueApi): Resyncer {
     const log = this.options.logger;
     return new Resyncer(api, {
       book: (event, cause) => {
+        if (!this.trusted(event, cause)) return;
+        this.afterRest(event);
+        if (cause === QUIET_CAUSE) return this.quiet.answer(event);
         // Bootstrap and reconnect only fill in until the WebSocket dump; audits replace a wrong book.
         if (!this.engine.applyRestBook(event, cause, Date.now(), RESYNC_ON.has(cause as Finding['kind']))) {
           log.debug({ asset: event.assetId, cause }, 'live book kept; REST body used for its hash inputs');
@@ -142,12 +209,46 @@ export class WatchSession {
     });
   }
 
+  /**
+   * A REST body whose own venue hash does not reproduce (every input present) is a placeholder or
+   * worse (POLYMARKET.md §13.9): it replaces nothing and teaches nothing. Counted, logged, and
+   * asked for again later, waiting longer each time.
+   */
+  private trusted(event: BookEvent, cause: string): boolean {
+    if (trustedRestBook(event)) {
+      this.untrustedRetries.delete(event.assetId);
+      return true;
+    }
+    const asset = this.engine.assets.get(event.assetId);
+    if (!asset) return false;
+    asset.integrity.rest_untrusted++;
+    const tries = (this.untrustedRetries.get(event.assetId) ?? 0) + 1;
+    this.untrustedRetries.set(event.assetId, tries);
+    const wait = Math.min(60_000, UNTRUSTED_RETRY_MS * 2 ** (tries - 1));
+    this.engine.onFinding?.({ assetId: event.assetId, kind: 'rest_untrusted', detail: `REST /book at ${event.timestamp} does not reproduce its own hash; not used (retry in ${wait / 1000}s)` });
+    this.resyncer?.retryLater(event.assetId, cause, wait, urgencyOf(cause));
+    this.engine.dirty.add(event.assetId);
+    this.publisher.schedule();
+    return false;
+  }
+
+  /** A trusted REST body: its hash inputs serve the audit (and the recording's side file). */
+  private afterRest(event: BookEvent): void {
+    if (event.minOrderSize === undefined || event.negRisk === undefined || !this.engine.isTracked(event.assetId)) return;
+    this.engine.setBookMeta(
+      event.market,
+      { minOrderSize: event.minOrderSize, negRisk: event.negRisk },
+      event.tickSize === undefined ? undefined : { assetId: event.assetId, tickSize: event.tickSize },
+    );
+    this.recordMeta();
+  }
+
   private resyncStale(): void {
     const limit = this.options.staleLimitMs ?? 10_000;
     const now = Date.now();
     for (const [id, since] of this.staleSince) {
       if (!this.engine.assets.get(id)?.stale) this.staleSince.delete(id);
-      else if (now - since > limit) this.resyncer?.request(id, 'stale');
+      else if (now - since > limit) this.resyncer?.request(id, 'stale', 'bulk');
     }
   }
 
@@ -166,11 +267,13 @@ export class WatchSession {
       log.warn({ connection: id, assets: assets.length, cause }, 'connection down; books stale');
     });
     this.feed.on('up', (assets: string[], reopened: boolean) => {
-      if (reopened) for (const asset of assets) this.resyncer?.request(asset, 'reconnect');
+      this.quiet.reset(assets);
+      // One batched /books pass for the whole connection (§13.8), behind any audit's fetch.
+      if (reopened) for (const asset of assets) this.resyncer?.request(asset, 'reconnect', 'bulk');
     });
     this.engine.onFinding = (finding) => {
       log.warn({ asset: finding.assetId, kind: finding.kind }, finding.detail);
-      if (RESYNC_ON.has(finding.kind)) this.resyncer?.request(finding.assetId, finding.kind);
+      if (RESYNC_ON.has(finding.kind)) this.resyncer?.request(finding.assetId, finding.kind, 'urgent');
     };
   }
 }

@@ -4,7 +4,7 @@
  * Markets are token ids, slugs, polymarket.com URLs or condition ids; none = the config watchlist.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_MARKET_URL } from '../feed/market-feed.js';
+import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from '../feed/market-feed.js';
 import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, VenueApi } from '../feed/venue-api.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { applyConfig, configPath, loadConfig } from './config.js';
@@ -12,7 +12,7 @@ import { CliError } from './errors.js';
 import { httpUrlOption, integerOption, isTokenId, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
 import { resolveAll, type ResolvedAsset } from './resolve.js';
-import { WatchSession } from './session.js';
+import { DEFAULT_QUIET_AFTER_MS, WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
 
@@ -46,6 +46,8 @@ export interface WatchFlags {
   readonly pingInterval: number;
   readonly pongTimeout: number;
   readonly silence: number;
+  readonly quietAfter: number;
+  readonly assetsPerConnection: number;
   readonly maxAttempts?: number;
   readonly logFile?: string;
   readonly logLevel: LogLevel;
@@ -61,7 +63,19 @@ export function addVenueOptions(command: Command): Command {
     .addOption(new Option('--ping-interval <seconds>', 'text PING cadence').argParser(secondsOption(0.01)).default(10_000, '10'))
     .addOption(new Option('--pong-timeout <seconds>', 'reconnect when no PONG comes back within this').argParser(secondsOption(0.01)).default(30_000, '30'))
     .addOption(
-      new Option('--silence <seconds>', 'reconnect when no data arrives for this long while PONGs flow (0 = never)').argParser(secondsOption(0)).default(90_000, '90'),
+      new Option('--silence <seconds>', 'no data on a connection this long while PONGs flow: prove its books quiet from REST, else reconnect (0 = never)')
+        .argParser(secondsOption(0))
+        .default(90_000, '90'),
+    )
+    .addOption(
+      new Option('--quiet-after <seconds>', 'an asset with no data this long is quiet; its book is checked against REST /book (0 = never)')
+        .argParser(secondsOption(0))
+        .default(DEFAULT_QUIET_AFTER_MS, String(DEFAULT_QUIET_AFTER_MS / 1000)),
+    )
+    .addOption(
+      new Option('--assets-per-connection <n>', 'at most this many assets per WebSocket connection')
+        .argParser(integerOption(1, 500))
+        .default(DEFAULT_ASSETS_PER_CONNECTION),
     )
     .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
@@ -83,6 +97,8 @@ export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, 
     pingIntervalMs: flags.pingInterval,
     pongTimeoutMs: flags.pongTimeout,
     silenceMs: flags.silence,
+    quietAfterMs: flags.quietAfter,
+    maxAssetsPerConnection: flags.assetsPerConnection,
     ...(flags.maxAttempts ? { maxAttempts: flags.maxAttempts } : {}),
     logger: createLogger(flags.logLevel, flags.logFile),
     api: flags.restSync ? api : null,
@@ -106,7 +122,15 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
       '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch btc-updown-5m-1784449200 --format ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --url ws://127.0.0.1:8080/ws/market',
     )
     .hook('preAction', (cmd) =>
-      applyConfig(cmd, loadConfig(), { url: 'url', rest: 'rest', gamma: 'gamma', depth: 'depth', fps: 'fps' }),
+      applyConfig(cmd, loadConfig(), {
+        url: 'url',
+        rest: 'rest',
+        gamma: 'gamma',
+        depth: 'depth',
+        fps: 'fps',
+        assetsPerConnection: 'assetsPerConnection',
+        quietAfter: 'quietAfter',
+      }),
     )
     .action(async (args: string[], flags: WatchFlags) => {
       const names = args.length > 0 ? args : [...(loadConfig().watchlist ?? [])];

@@ -32,11 +32,25 @@ export interface ConnectionOptions {
   readonly maxAttempts?: number;
   /** Live this long ⇒ the attempt counter resets. */
   readonly healthyAfterMs?: number;
+  /**
+   * Whether every text frame but PONG counts as data for the silence watchdog (default). The
+   * market feed turns this off and calls `noteData()` only for data naming one of the
+   * connection's assets: lifecycle broadcasts and PONGs do not keep a frozen socket alive (§13).
+   */
+  readonly dataFromFrames?: boolean;
+  /**
+   * Asked once the silence limit has passed: `frozen` reconnects; `quiet` means the silence was
+   * proven harmless (the books still equal the venue's), so the watchdog starts over; `pending`
+   * waits for that proof, at most one more silence period.
+   */
+  readonly silenceCheck?: (silentForMs: number) => SilenceVerdict;
   /** Decides whether a close is fatal (e.g. rejected auth); `answered`: any frame or PONG came back. */
   readonly fatalClose?: (code: number, reason: string, answered: boolean) => string | null;
   readonly now?: () => number;
   readonly random?: () => number;
 }
+
+export type SilenceVerdict = 'frozen' | 'quiet' | 'pending';
 
 const DEFAULTS = {
   pingIntervalMs: 10_000,
@@ -50,7 +64,7 @@ const DEFAULTS = {
 const MAX_PAYLOAD = 64 * 1024 * 1024;
 
 export class FeedConnection extends EventEmitter {
-  private readonly o: Required<Omit<ConnectionOptions, 'fatalClose'>> & Pick<ConnectionOptions, 'fatalClose'>;
+  private readonly o: Required<Omit<ConnectionOptions, 'fatalClose' | 'silenceCheck'>> & Pick<ConnectionOptions, 'fatalClose' | 'silenceCheck'>;
   private socket: WebSocket | null = null;
   private state: ConnectionState = 'stopped';
   private stopped = true;
@@ -65,6 +79,8 @@ export class FeedConnection extends EventEmitter {
   private pingOutstandingSince: number | null = null;
   private lastPongAt: number | null = null;
   private lastDataAt: number | null = null;
+  /** When the last silence was proven quiet (the watchdog counts from here or the last data). */
+  private quietAt: number | null = null;
   private rttMs: number | null = null;
   private frozen = false;
   private answered = false;
@@ -80,6 +96,7 @@ export class FeedConnection extends EventEmitter {
       backoff: DEFAULT_BACKOFF,
       now: Date.now,
       random: Math.random,
+      dataFromFrames: true,
       ...options,
     } as FeedConnection['o'];
     this.rate = new RateMeter(5, this.o.now);
@@ -122,6 +139,16 @@ export class FeedConnection extends EventEmitter {
     return true;
   }
 
+  /** Data for this connection arrived (see `dataFromFrames`). */
+  noteData(): void {
+    this.lastDataAt = this.o.now();
+    this.quietAt = null;
+    if (this.frozen) {
+      this.frozen = false;
+      this.emitHealth();
+    }
+  }
+
   /** Terminates the socket (the reconnect logic takes over). */
   terminate(cause: string): void {
     this.cause ??= cause;
@@ -139,6 +166,7 @@ export class FeedConnection extends EventEmitter {
       rttMs: this.rttMs,
       messagesPerSec: this.rate.rate(),
       lastDataAt: this.lastDataAt,
+      quietVerifiedAt: this.quietAt,
       reconnects: this.reconnects,
       lastDisconnectCause: this.lastDisconnectCause,
       assets: this.o.carried(),
@@ -150,6 +178,7 @@ export class FeedConnection extends EventEmitter {
     this.setState('connecting');
     this.cause = null;
     this.frozen = false;
+    this.quietAt = null;
     this.answered = false;
     this.pingOutstandingSince = null;
     const socket = new WebSocket(this.o.url, { maxPayload: MAX_PAYLOAD, handshakeTimeout: 15_000, perMessageDeflate: false });
@@ -189,12 +218,8 @@ export class FeedConnection extends EventEmitter {
       this.lastPongAt = now;
       this.emitHealth();
     } else {
-      this.lastDataAt = now;
       this.rate.tick();
-      if (this.frozen) {
-        this.frozen = false;
-        this.emitHealth();
-      }
+      if (this.o.dataFromFrames) this.noteData();
     }
     this.emit('frame', text);
   }
@@ -207,14 +232,7 @@ export class FeedConnection extends EventEmitter {
       this.terminate(`no PONG for ${Math.round((now - this.pingOutstandingSince) / 1000)}s`);
       return;
     }
-    const silentFor = now - (this.lastDataAt ?? this.openedAt);
-    if (this.o.silenceMs > 0 && silentFor > this.o.silenceMs) {
-      // The venue is known to go silent while still answering PING (POLYMARKET.md §10).
-      this.frozen = true;
-      this.emitHealth();
-      this.terminate(`frozen: no data for ${Math.round(silentFor / 1000)}s while PONGs flow`);
-      return;
-    }
+    if (this.o.silenceMs > 0 && this.silent(now)) return;
     if (now - this.lastPingAt >= this.o.pingIntervalMs) {
       this.lastPingAt = now;
       this.pingOutstandingSince ??= now;
@@ -222,6 +240,29 @@ export class FeedConnection extends EventEmitter {
     }
     if (this.attempt > 0 && now - this.openedAt >= this.o.healthyAfterMs) this.attempt = 0;
     if (now - this.lastHealthAt >= 1000) this.emitHealth();
+  }
+
+  /**
+   * The data-silence watchdog: the venue is known to go silent while still answering PING
+   * (POLYMARKET.md §10). Returns true when it terminated the socket.
+   */
+  private silent(now: number): boolean {
+    const since = Math.max(this.lastDataAt ?? this.openedAt, this.quietAt ?? 0);
+    const silentFor = now - since;
+    if (silentFor <= this.o.silenceMs) return false;
+    const dataAge = now - (this.lastDataAt ?? this.openedAt);
+    const verdict = this.o.silenceCheck?.(dataAge) ?? 'frozen';
+    if (verdict === 'quiet') {
+      this.quietAt = now;
+      this.emitHealth();
+      return false;
+    }
+    // Waiting for the proof is bounded: one more silence period, then it is a freeze.
+    if (verdict === 'pending' && silentFor <= 2 * this.o.silenceMs) return false;
+    this.frozen = true;
+    this.emitHealth();
+    this.terminate(`frozen: no data for ${Math.round(dataAge / 1000)}s while PONGs flow`);
+    return true;
   }
 
   private onClose(socket: WebSocket, code: number, reason: string): void {

@@ -6,7 +6,8 @@ export type FeedErrorCode =
   | 'feed.badUrl'
   | 'feed.unreachable'
   | 'feed.httpStatus'
-  | 'feed.badBody';
+  | 'feed.badBody'
+  | 'feed.recordFailed';
 
 export class FeedError extends Error {
   constructor(

@@ -16,8 +16,10 @@ export interface ConnectionHealth {
   readonly rttMs: number | null;
   /** Data frames per second over the last few seconds. */
   readonly messagesPerSec: number;
-  /** Epoch ms of the last data frame (PONG excluded). */
+  /** Epoch ms of the last data for this connection's assets (PONG and broadcasts excluded). */
   readonly lastDataAt: number | null;
+  /** Epoch ms when the current silence was last proven quiet (REST books equal ours), else null. */
+  readonly quietVerifiedAt: number | null;
   readonly reconnects: number;
   readonly lastDisconnectCause: string | null;
   /** Assets (or markets, on the user channel) this connection carries. */

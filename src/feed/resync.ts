@@ -1,11 +1,15 @@
 /**
- * Heals books from REST: on request (an audit disagreed, a book stayed stale too long, a
- * reconnect), fetch `/book` for that asset and hand it over. At most one fetch per asset in flight,
- * a minimum interval per asset, and the API's own rate limiter on top (POLYMARKET.md §8). A 404 is
- * a resolved market (§4.9): reported once, never retried.
+ * Fetches REST books for assets, in batches: every request joins a queue and the queue is drained
+ * through `POST /books` (up to 100 ids per call, POLYMARKET.md §13.8 allows 500 calls per 10 s),
+ * one call at a time. Urgent requests (an audit found a book wrong) go before bulk ones (a
+ * reconnect's, a stale book's, a quiet asset's probe), so a reconnect of hundreds of assets never
+ * starves them. `/books` silently omits unknown and resolved ids; those are asked again one by
+ * one on `/book`, whose 404 means resolved (§4.9): reported once, never asked again.
+ *
+ * What a book is used for is the target's business: the cause travels with it.
  */
 import type { BookEvent } from '../protocol/events.js';
-import type { VenueApi } from './venue-api.js';
+import { BOOKS_BATCH, type VenueApi } from './venue-api.js';
 
 export interface ResyncTarget {
   /** A fresh REST book for an asset, and why it was fetched. */
@@ -16,18 +20,27 @@ export interface ResyncTarget {
   failed?(assetId: string, cause: string, error: Error): void;
 }
 
+/** `urgent` goes first; the per-asset interval applies only to urgent requests. */
+export type Urgency = 'urgent' | 'bulk';
+
 export interface ResyncOptions {
-  /** Minimum ms between two fetches of one asset (default 5 s). */
+  /** Minimum ms between two urgent fetches of one asset (default 5 s). */
   readonly minIntervalMs?: number;
   readonly now?: () => number;
 }
 
 export class Resyncer {
+  private readonly urgent = new Map<string, string>();
+  private readonly bulk = new Map<string, string>();
   private readonly inFlight = new Set<string>();
-  private readonly lastAt = new Map<string, number>();
+  private readonly followUps = new Map<string, string>();
+  private readonly lastUrgentAt = new Map<string, number>();
   private readonly gone = new Set<string>();
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
+  private readonly idleWaiters: Array<() => void> = [];
   private readonly minIntervalMs: number;
   private readonly now: () => number;
+  private pumping = false;
   private closed = false;
 
   constructor(
@@ -39,35 +52,129 @@ export class Resyncer {
     this.now = options.now ?? Date.now;
   }
 
-  /** Asks for a resync; returns false when it was skipped (in flight, too soon, resolved). */
-  request(assetId: string, cause: string): boolean {
-    if (this.closed || this.gone.has(assetId) || this.inFlight.has(assetId)) return false;
-    const last = this.lastAt.get(assetId);
-    if (last !== undefined && this.now() - last < this.minIntervalMs) return false;
-    this.inFlight.add(assetId);
-    this.lastAt.set(assetId, this.now());
-    void this.fetch(assetId, cause);
+  /** Queues a fetch; returns false when it was skipped (queued or in flight already, too soon, resolved). */
+  request(assetId: string, cause: string, urgency: Urgency = 'bulk'): boolean {
+    if (this.closed || this.gone.has(assetId) || this.urgent.has(assetId)) return false;
+    if (this.inFlight.has(assetId)) {
+      // The answer in flight was asked for another reason: an audit asks again once it lands.
+      if (urgency === 'urgent') this.followUps.set(assetId, cause);
+      return false;
+    }
+    if (urgency === 'urgent') {
+      const last = this.lastUrgentAt.get(assetId);
+      if (last !== undefined && this.now() - last < this.minIntervalMs) return false;
+      this.lastUrgentAt.set(assetId, this.now());
+      // An urgent request overtakes the same asset's bulk one (with the more telling cause).
+      this.bulk.delete(assetId);
+      this.urgent.set(assetId, cause);
+    } else {
+      if (this.bulk.has(assetId)) return false;
+      this.bulk.set(assetId, cause);
+    }
+    void this.pump();
     return true;
   }
 
-  /** Seeds many assets at once (`POST /books`); resolves when done. Missing ones are resolved. */
+  /** Queues the same request again after `ms` (a fetch whose body was not trusted). */
+  retryLater(assetId: string, cause: string, ms: number, urgency: Urgency = 'bulk'): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      this.request(assetId, cause, urgency);
+    }, ms);
+    timer.unref?.();
+    this.retries.add(timer);
+  }
+
+  /** Queues many assets at once and resolves when the queue has drained. */
   async seed(assetIds: readonly string[], cause: string): Promise<void> {
-    const books = await this.api.books(assetIds);
-    const found = new Set<string>();
-    for (const book of books) {
-      // Not counted against the per-asset interval: an audit right after start may still resync.
-      found.add(book.assetId);
-      this.target.book(book, cause);
-    }
-    // /books silently omits unknown and resolved ids: ask /book, which says 404, for those.
-    for (const id of assetIds) if (!found.has(id)) this.request(id, cause);
+    for (const id of assetIds) this.request(id, cause, 'bulk');
+    await this.idle();
+  }
+
+  /** Resolves once nothing is queued or in flight. */
+  idle(): Promise<void> {
+    if (!this.pumping && this.urgent.size === 0 && this.bulk.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Whether an asset is queued or being fetched. */
+  pending(assetId: string): boolean {
+    return this.inFlight.has(assetId) || this.urgent.has(assetId) || this.bulk.has(assetId);
   }
 
   close(): void {
     this.closed = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+    this.urgent.clear();
+    this.bulk.clear();
+    this.followUps.clear();
+    this.wakeIdle();
   }
 
-  private async fetch(assetId: string, cause: string): Promise<void> {
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (!this.closed && (this.urgent.size > 0 || this.bulk.size > 0)) {
+        const batch = this.takeBatch();
+        try {
+          await this.fetchBatch(batch);
+        } catch (error) {
+          // A target that throws must not stop the queue (nor reject a promise nobody awaits).
+          for (const [id, cause] of batch) this.target.failed?.(id, cause, error as Error);
+        }
+      }
+    } finally {
+      this.pumping = false;
+      this.wakeIdle();
+    }
+  }
+
+  /** Up to one batch of ids, urgent first, removed from the queues. */
+  private takeBatch(): Map<string, string> {
+    const batch = new Map<string, string>();
+    for (const queue of [this.urgent, this.bulk]) {
+      for (const [id, cause] of queue) {
+        if (batch.size >= BOOKS_BATCH) return batch;
+        batch.set(id, cause);
+        queue.delete(id);
+      }
+    }
+    return batch;
+  }
+
+  private async fetchBatch(batch: Map<string, string>): Promise<void> {
+    for (const id of batch.keys()) this.inFlight.add(id);
+    try {
+      const books = await this.api.books([...batch.keys()]);
+      if (this.closed) return;
+      for (const book of books) {
+        const cause = batch.get(book.assetId);
+        if (cause === undefined) continue;
+        batch.delete(book.assetId);
+        this.target.book(book, cause);
+        this.landed(book.assetId);
+      }
+      // Omitted by /books: unknown or resolved. /book says which with a 404.
+      for (const [id, cause] of batch) await this.fetchOne(id, cause);
+    } catch (error) {
+      if (!this.closed) for (const [id, cause] of batch) this.target.failed?.(id, cause, error as Error);
+    } finally {
+      for (const id of batch.keys()) this.landed(id);
+    }
+  }
+
+  private landed(assetId: string): void {
+    this.inFlight.delete(assetId);
+    const cause = this.followUps.get(assetId);
+    if (cause === undefined) return;
+    this.followUps.delete(assetId);
+    this.request(assetId, cause, 'urgent');
+  }
+
+  private async fetchOne(assetId: string, cause: string): Promise<void> {
     try {
       const result = await this.api.book(assetId);
       if (this.closed) return;
@@ -80,7 +187,12 @@ export class Resyncer {
     } catch (error) {
       if (!this.closed) this.target.failed?.(assetId, cause, error as Error);
     } finally {
-      this.inFlight.delete(assetId);
+      this.landed(assetId);
     }
+  }
+
+  private wakeIdle(): void {
+    if (this.pumping) return;
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 }

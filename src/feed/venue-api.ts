@@ -20,12 +20,34 @@ export interface VenueApiOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * Requests per 10 s polybook allows itself, per endpoint: half of the documented 2026 limits
+ * (POLYMARKET.md §13.8: CLOB general 15 000, `/books` 500; Gamma listings 900, `/public-search`
+ * 350), a tenth for `/book` and the CLOB as a whole, so several polybooks behind one address and
+ * the venue's own throttling (it delays rather than rejects) leave room.
+ */
+export const RATE_LIMITS = {
+  clob: 1500,
+  book: 150,
+  books: 250,
+  gamma: 450,
+  search: 175,
+} as const;
+
+/** Token ids per `POST /books` (the venue rejects bodies somewhere past ~500 ids, §8). */
+export const BOOKS_BATCH = 100;
+
+const WINDOW_MS = 10_000;
+
 export class VenueApi {
   readonly rest: string;
   readonly gamma: string;
   private readonly timeoutMs: number;
-  /** A tenth of the documented /book limit (1 500 per 10 s). */
-  private readonly bookLimiter = new RateLimiter(150, 10_000);
+  private readonly clobLimiter = new RateLimiter(RATE_LIMITS.clob, WINDOW_MS);
+  private readonly bookLimiter = new RateLimiter(RATE_LIMITS.book, WINDOW_MS);
+  private readonly booksLimiter = new RateLimiter(RATE_LIMITS.books, WINDOW_MS);
+  private readonly gammaLimiter = new RateLimiter(RATE_LIMITS.gamma, WINDOW_MS);
+  private readonly searchLimiter = new RateLimiter(RATE_LIMITS.search, WINDOW_MS);
 
   constructor(options: VenueApiOptions = {}) {
     this.rest = (options.rest ?? DEFAULT_REST_URL).replace(/\/+$/, '');
@@ -36,6 +58,7 @@ export class VenueApi {
   /** `GET /book?token_id=`: the book, or `missing` on 404. */
   async book(tokenId: string): Promise<RestBook> {
     await this.bookLimiter.take();
+    await this.clobLimiter.take();
     const { status, body } = await fetchJson(`${this.rest}/book?token_id=${encodeURIComponent(tokenId)}`, { timeoutMs: this.timeoutMs });
     if (status === 404) return { kind: 'missing' };
     if (status !== 200) throw new FeedError('feed.httpStatus', `/book answered HTTP ${status}`);
@@ -47,9 +70,10 @@ export class VenueApi {
   /** `POST /books`: books of many tokens (unknown ids are omitted by the venue). */
   async books(tokenIds: readonly string[]): Promise<BookEvent[]> {
     const out: BookEvent[] = [];
-    for (let i = 0; i < tokenIds.length; i += 100) {
-      await this.bookLimiter.take();
-      const chunk = tokenIds.slice(i, i + 100).map((token_id) => ({ token_id }));
+    for (let i = 0; i < tokenIds.length; i += BOOKS_BATCH) {
+      await this.booksLimiter.take();
+      await this.clobLimiter.take();
+      const chunk = tokenIds.slice(i, i + BOOKS_BATCH).map((token_id) => ({ token_id }));
       const { status, body } = await fetchJson(`${this.rest}/books`, { method: 'POST', body: chunk, timeoutMs: this.timeoutMs });
       if (status !== 200 || !Array.isArray(body)) throw new FeedError('feed.httpStatus', `/books answered HTTP ${status}`);
       for (const item of body) {
@@ -62,6 +86,7 @@ export class VenueApi {
 
   /** CLOB `GET /markets/{condition_id}`; null on 404. */
   async clobMarket(conditionId: string): Promise<MarketRef | null> {
+    await this.clobLimiter.take();
     const { status, body } = await fetchJson(`${this.rest}/markets/${encodeURIComponent(conditionId)}`, { timeoutMs: this.timeoutMs });
     if (status === 404) return null;
     if (status !== 200) throw new FeedError('feed.httpStatus', `/markets/{id} answered HTTP ${status}`);
@@ -78,12 +103,14 @@ export class VenueApi {
 
   /** Active markets whose question, title or slug match `text`, via Gamma's public search. */
   async search(text: string, limit: number): Promise<MarketRef[]> {
+    await this.searchLimiter.take();
     const body = await this.gammaGet(`/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`);
     const events = parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
     return events.flatMap((e) => e.markets).filter((m) => m.active && !m.closed).slice(0, limit);
   }
 
   private async gammaGet(path: string): Promise<unknown> {
+    await this.gammaLimiter.take();
     const { status, body } = await fetchJson(`${this.gamma}${path}`, { timeoutMs: this.timeoutMs });
     if (status === 404) return [];
     if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${path.split('?')[0]} answered HTTP ${status}`);

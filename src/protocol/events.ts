@@ -109,13 +109,21 @@ export interface BestBidAskEvent {
 /** `new_market` and `market_resolved` (custom feature): market lifecycle announcements. */
 export interface MarketLifecycleEvent {
   readonly kind: 'new_market' | 'market_resolved';
+  /** Condition id: `market`, else `condition_id` (2026 frames carry both). */
   readonly market: string;
   readonly id: string | null;
   readonly question: string | null;
   readonly slug: string | null;
+  /**
+   * Token ids (digit strings only) from `assets_ids`, `asset_ids` or `clob_token_ids`, whichever
+   * spelling holds any; ids that are not digit strings are dropped.
+   */
   readonly assetIds: readonly string[];
+  /** Labels, index-aligned with `assetIds` when the wire's lists were. */
   readonly outcomes: readonly string[];
+  /** `market_resolved`: a digit string, or null when absent, "" or not a token id. */
   readonly winningAssetId: string | null;
+  /** `market_resolved`: null when absent or "". */
   readonly winningOutcome: string | null;
   readonly timestamp: string;
 }
@@ -131,11 +139,23 @@ export interface OrderEvent {
   readonly assetId: string;
   readonly side: Side;
   readonly price: Dec;
+  /** In `sizeUnit`: shares, or pUSD for a market (FOK/FAK) BUY since April 2026. */
   readonly originalSize: Dec;
+  /**
+   * What `originalSize` counts. Since April 2026 a market BUY states the pUSD it spends, not
+   * shares (POLYMARKET.md §13.12): "1.01" at 0.01 is 101 shares.
+   */
+  readonly sizeUnit: 'shares' | 'pusd';
   /** "" on the wire reads as "0". */
   readonly sizeMatched: Dec;
+  /** null when absent or "" (2026 orders). */
   readonly outcome: string | null;
+  /**
+   * As the venue sent it, unknown values included (`CANCELED_<reason>`, `INVALID`, ...), stripped
+   * of control characters and bounded in length; null when absent or "".
+   */
   readonly status: string | null;
+  /** GTC, GTD, FOK, FAK (upper-cased); null when absent or "". */
   readonly orderType: string | null;
   readonly timestamp: string;
 }

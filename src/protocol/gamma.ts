@@ -2,7 +2,10 @@
  * Market metadata from Gamma (`/events`, `/markets`, search) and CLOB (`/markets/{condition_id}`),
  * normalized to one `MarketRef`. Gamma encodes `clobTokenIds`, `outcomes` and `outcomePrices` as
  * strings containing JSON (POLYMARKET.md §9); some endpoints send real arrays: decode both.
- * Protocol V2 markets (`version: "v2"`) use `positionIds` as their asset ids.
+ * Protocol V2 (§9, §13.11): a market's `version` says which field holds its asset ids:
+ * `positionIds` for "v2", `clobTokenIds` for "v1" or no version (the 2026-07 capture has none).
+ * Any other version, or "v2" without `positionIds`, is a `GammaMarketProblem` for that market:
+ * never a guess, because the wrong ids would show another market's book.
  */
 import { canonicalDecimal } from '../book/decimal.js';
 import { isRaw, optStr, stringList, type Raw } from './fields.js';
@@ -35,6 +38,62 @@ export interface EventRef {
   readonly slug: string;
   readonly title: string;
   readonly markets: readonly MarketRef[];
+  /** Markets of the event whose asset ids cannot be chosen (left out of `markets`). */
+  readonly skipped: readonly GammaMarketProblem[];
+}
+
+/** Why a Gamma market's asset ids cannot be chosen (Protocol V2, §9, §13.11). */
+export interface GammaMarketProblem {
+  readonly code: 'gamma.unsupportedVersion' | 'gamma.missingPositionIds';
+  /** What a trader can look the market up by: its slug, else its condition id, else its Gamma id. */
+  readonly market: string;
+  /** The `version` seen, as JSON text (`"v3"`, `2`), bounded. */
+  readonly version: string;
+  readonly active: boolean;
+  readonly closed: boolean;
+  /** Why, without the market's name: `Gamma version "v3" is not supported (...)`. */
+  readonly reason: string;
+  /** `market <name>: <reason>`: one line for stderr. */
+  readonly message: string;
+}
+
+/** Thrown by `parseGammaMarket` (one problem) and `parseGammaMarkets` (every problem found). */
+export class GammaMarketError extends Error {
+  constructor(readonly problems: readonly GammaMarketProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
+    this.name = 'GammaMarketError';
+  }
+}
+
+/** Versions are short ("v1", "v2"); a longer value is shown cut. */
+const VERSION_SHOWN = 24;
+
+type IdField = 'clobTokenIds' | 'positionIds';
+
+/** The field holding a market's asset ids, or the problem that prevents choosing one. */
+function idField(raw: Raw): IdField | GammaMarketProblem['code'] {
+  const version = raw.version;
+  // No version (or JSON null) is a market from before Protocol V2: v1.
+  if (version === undefined || version === null || version === 'v1') return 'clobTokenIds';
+  if (version !== 'v2') return 'gamma.unsupportedVersion';
+  return stringList(raw, 'positionIds').length > 0 ? 'positionIds' : 'gamma.missingPositionIds';
+}
+
+function shownVersion(version: unknown): string {
+  const text = sanitizeText(JSON.stringify(version) ?? String(version));
+  return text.length > VERSION_SHOWN ? `${text.slice(0, VERSION_SHOWN - 1)}…` : text;
+}
+
+function problemOf(raw: Raw, code: GammaMarketProblem['code']): GammaMarketProblem {
+  const market = sanitizeText(optStr(raw, 'slug') || optStr(raw, 'conditionId') || optStr(raw, 'id') || '(unnamed)');
+  const version = shownVersion(raw.version);
+  const reason =
+    code === 'gamma.missingPositionIds'
+      ? `Gamma version ${version} without positionIds, so its token ids are unknown`
+      : `Gamma version ${version} is not supported (polybook reads v1 and v2), so its token ids are unknown`;
+  const active = bool(raw.active) ?? true;
+  const closed = bool(raw.closed) ?? false;
+  return { code, market, version, active, closed, reason, message: `market ${market}: ${reason}` };
 }
 
 /** A decimal from a Gamma string or number ("0.01", 0.01, 5); null when absent or malformed. */
@@ -48,12 +107,17 @@ function bool(value: unknown): boolean | null {
   return typeof value === 'boolean' ? value : null;
 }
 
-/** One Gamma market object; null when it has no condition id or no token ids. */
+/**
+ * One Gamma market object; null when it has no condition id or no token ids. Throws a
+ * `GammaMarketError` when its version makes the asset ids unknowable, checked first so that a
+ * future schema (which may rename other fields too) is reported, not dropped.
+ */
 export function parseGammaMarket(raw: unknown, event?: { slug: string; title: string }): MarketRef | null {
   if (!isRaw(raw)) return null;
+  const field = idField(raw);
+  if (field !== 'clobTokenIds' && field !== 'positionIds') throw new GammaMarketError([problemOf(raw, field)]);
   const conditionId = optStr(raw, 'conditionId');
-  const v2 = raw.version === 'v2' && Array.isArray(raw.positionIds);
-  const tokenIds = stringList(raw, v2 ? 'positionIds' : 'clobTokenIds');
+  const tokenIds = stringList(raw, field);
   if (!conditionId || tokenIds.length === 0) return null;
   const labels = stringList(raw, 'outcomes');
   const prices = stringList(raw, 'outcomePrices');
@@ -78,14 +142,33 @@ export function parseGammaMarket(raw: unknown, event?: { slug: string; title: st
   };
 }
 
-/** A Gamma event with its nested markets. */
+/** Parses each market; those whose version is a problem go to `skipped`, the rest to `markets`. */
+function parseEach(list: readonly unknown[], event?: { slug: string; title: string }): { markets: MarketRef[]; skipped: GammaMarketProblem[] } {
+  const markets: MarketRef[] = [];
+  const skipped: GammaMarketProblem[] = [];
+  for (const item of list) {
+    try {
+      const market = parseGammaMarket(item, event);
+      if (market !== null) markets.push(market);
+    } catch (error) {
+      if (!(error instanceof GammaMarketError)) throw error;
+      skipped.push(...error.problems);
+    }
+  }
+  return { markets, skipped };
+}
+
+/**
+ * A Gamma event with its nested markets. Markets whose asset ids cannot be chosen are listed in
+ * `skipped`: the caller decides whether the rest of the event is still worth showing.
+ */
 export function parseGammaEvent(raw: unknown): EventRef | null {
   if (!isRaw(raw)) return null;
   const slug = optStr(raw, 'slug') ?? '';
   const title = optStr(raw, 'title') ?? slug;
   const list = Array.isArray(raw.markets) ? raw.markets : [];
-  const markets = list.map((m) => parseGammaMarket(m, { slug, title })).filter((m): m is MarketRef => m !== null);
-  return { slug: sanitizeText(slug), title: sanitizeText(title), markets };
+  const { markets, skipped } = parseEach(list, { slug, title });
+  return { slug: sanitizeText(slug), title: sanitizeText(title), markets, skipped };
 }
 
 /** `/events?...` (an array) or `/events/slug/x` (an object). */
@@ -94,10 +177,15 @@ export function parseGammaEvents(body: unknown): EventRef[] {
   return list.map(parseGammaEvent).filter((e): e is EventRef => e !== null);
 }
 
-/** `/markets?...` (an array) or `/markets/{id}` (an object). */
+/**
+ * `/markets?...` (an array) or `/markets/{id}` (an object). A plain list has nowhere to carry
+ * skipped markets, so any market whose version is a problem throws a `GammaMarketError`.
+ */
 export function parseGammaMarkets(body: unknown): MarketRef[] {
   const list = Array.isArray(body) ? body : [body];
-  return list.map((m) => parseGammaMarket(m)).filter((m): m is MarketRef => m !== null);
+  const { markets, skipped } = parseEach(list);
+  if (skipped.length > 0) throw new GammaMarketError(skipped);
+  return markets;
 }
 
 /** CLOB `GET /markets/{condition_id}`: `tokens: [{token_id, outcome, price, winner}]`. */

@@ -66,8 +66,9 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
     wire: { bids: bids.wire, asks: asks.wire },
   };
   if (tickSize !== null) event.tickSize = tickSize;
-  if (lastTradePrice !== null && lastTradePrice !== '') {
-    optDec(raw, 'last_trade_price');
+  if (lastTradePrice !== null) {
+    // "" is the venue's value for a market that never traded (§13.6), and it is hashed as "".
+    if (lastTradePrice !== '') optDec(raw, 'last_trade_price');
     event.lastTradePrice = lastTradePrice;
   }
   if (minOrderSize !== null) event.minOrderSize = minOrderSize;
@@ -121,19 +122,78 @@ export function parseBestBidAsk(raw: Raw): BestBidAskEvent {
   };
 }
 
+/** Token ids are decimal strings (75–78 digits in real data); anything else is not an id. */
+const LIFECYCLE_TOKEN_ID = /^\d{1,100}$/;
+
+/** The spellings of a lifecycle event's token ids, most specific first (§4.8, §13.10). */
+const LIFECYCLE_ID_KEYS = ['assets_ids', 'asset_ids', 'clob_token_ids'] as const;
+
+/** A list field as a real array or JSON-in-a-string (§9); null when it is neither. */
+function lifecycleList(raw: Raw, key: string): readonly unknown[] | null {
+  let value = raw[key];
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  return Array.isArray(value) ? value : null;
+}
+
+function isLifecycleTokenId(value: unknown): value is string {
+  return typeof value === 'string' && LIFECYCLE_TOKEN_ID.test(value);
+}
+
+/**
+ * Token ids and their outcome labels. The first spelling holding a token id wins (announcements
+ * may send `assets_ids: []` beside a full `clob_token_ids`). Dropping a bad id drops its label
+ * too, so labels stay index-aligned with ids when the wire's lists were.
+ */
+function lifecycleAssets(raw: Raw): { assetIds: string[]; outcomes: string[] } {
+  const labels = stringList(raw, 'outcomes').map(sanitizeText);
+  for (const key of LIFECYCLE_ID_KEYS) {
+    const list = lifecycleList(raw, key);
+    if (list === null || !list.some(isLifecycleTokenId)) continue;
+    const kept = list.map(isLifecycleTokenId);
+    const aligned = labels.length === list.length;
+    return {
+      assetIds: list.filter(isLifecycleTokenId),
+      outcomes: aligned ? labels.filter((_, i) => kept[i]) : labels,
+    };
+  }
+  return { assetIds: [], outcomes: labels };
+}
+
+/** A string field, with "" (the venue's "not set") as null. */
+function nonEmpty(raw: Raw, key: string): string | null {
+  const value = optStr(raw, key);
+  return value === '' ? null : value;
+}
+
+/** `market`, else `condition_id` (2026 frames carry both): the one field a lifecycle event needs. */
+function lifecycleMarket(raw: Raw): string {
+  for (const key of ['market', 'condition_id']) {
+    const value = raw[key];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  throw new Rejection('missing_field', 'market (or condition_id) is missing');
+}
+
 export function parseLifecycle(raw: Raw, kind: MarketLifecycleEvent['kind']): MarketLifecycleEvent {
-  const assetIds = stringList(raw, 'assets_ids');
+  const { assetIds, outcomes } = lifecycleAssets(raw);
+  const winner = raw.winning_asset_id;
   // Questions and labels end up on a terminal: no control characters (sanitize.ts).
   return {
     kind,
-    market: str(raw, 'market'),
-    id: optStr(raw, 'id'),
+    market: lifecycleMarket(raw),
+    id: nonEmpty(raw, 'id'),
     question: sanitizeOpt(optStr(raw, 'question')),
     slug: sanitizeOpt(optStr(raw, 'slug')),
-    assetIds: assetIds.length > 0 ? assetIds : stringList(raw, 'clob_token_ids'),
-    outcomes: stringList(raw, 'outcomes').map(sanitizeText),
-    winningAssetId: optStr(raw, 'winning_asset_id'),
-    winningOutcome: sanitizeOpt(optStr(raw, 'winning_outcome')),
+    assetIds,
+    outcomes,
+    winningAssetId: isLifecycleTokenId(winner) ? winner : null,
+    winningOutcome: sanitizeOpt(nonEmpty(raw, 'winning_outcome')),
     timestamp: optStr(raw, 'timestamp') ?? '',
   };
 }

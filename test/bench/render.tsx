@@ -53,7 +53,7 @@ async function run(events: readonly FeedEvent[], perSecond: number, seconds: num
   setDepth(store, 20);
   const engine = new BookEngine();
   const publisher = new BookPublisher(engine, store, { intervalMs: 1000 / 30 });
-  setHealth(store, { id: 'market-0', channel: 'market', state: 'live', frozen: false, attempt: 0, nextRetryAt: null, rttMs: 12, messagesPerSec: perSecond, lastDataAt: Date.now(), reconnects: 0, lastDisconnectCause: null, assets: 2 });
+  setHealth(store, { id: 'market-0', channel: 'market', state: 'live', frozen: false, attempt: 0, nextRetryAt: null, rttMs: 12, messagesPerSec: perSecond, lastDataAt: Date.now(), quietVerifiedAt: null, reconnects: 0, lastDisconnectCause: null, assets: 2 });
   const terminal = new NullTerminal();
   const publishedAt: number[] = [];
   store.subscribe(() => publishedAt.push(performance.now()));

@@ -57,6 +57,7 @@ describe('book engine', () => {
 
   it('a delta before any snapshot is not applied and is counted', () => {
     const engine = new BookEngine();
+    engine.track(['A']);
     const findings: Finding[] = [];
     engine.onFinding = (f) => findings.push(f);
     engine.apply(change('1', { side: 'BUY', price: '0.5', size: '1' }));

@@ -26,6 +26,7 @@ describe('polybook replay --format json', () => {
     expect(up.integrity).toEqual({
       snapshots_agreed: 11,
       snapshots_disagreed: 0,
+      snapshots_refreshed: 0,
       bba_agreed: 636,
       bba_disagreed: 0,
       hash_verified: 0,
@@ -33,6 +34,9 @@ describe('polybook replay --format json', () => {
       hash_mismatch: 0,
       crossed: 0,
       awaiting_snapshot: 0,
+      quiet_verified: 0,
+      quiet_resynced: 0,
+      rest_untrusted: 0,
     });
   });
 

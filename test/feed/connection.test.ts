@@ -38,34 +38,45 @@ describe('backoff', () => {
 });
 
 describe('market feed connection', () => {
-  it('subscribes first (custom features on), then sends text PING; PONG gives an RTT', async () => {
+  it('subscribes first (initial dump asked for, custom features on), then sends text PING; PONG gives an RTT', async () => {
     venue = await startStubVenue();
     feed = new MarketFeed({ ...FAST, url: venue.url });
     const health = healthLog(feed);
     feed.subscribe(['111', '222']);
     feed.start();
     await until(() => (venue.received[0]?.filter((t) => t === 'PING').length ?? 0) >= 2, 2000, 'two PINGs');
-    expect(venue.received[0]![0]).toBe('{"assets_ids":["111","222"],"type":"market","custom_feature_enabled":true}');
+    expect(venue.received[0]![0]).toBe('{"assets_ids":["111","222"],"type":"market","initial_dump":true,"custom_feature_enabled":true}');
     await until(() => health.some((h) => h.rttMs !== null));
     expect(health.at(-1)).toMatchObject({ id: 'market-0', channel: 'market', state: 'live', assets: 2 });
   });
 
-  it('splits subscriptions into frames of at most 100 ids and spreads >500 assets over connections', async () => {
+  it('splits subscriptions into frames of at most 100 ids and spreads assets over connections of at most 200', async () => {
     venue = await startStubVenue();
     feed = new MarketFeed({ ...FAST, url: venue.url });
     const ids = Array.from({ length: 620 }, (_, i) => String(10n ** 76n + BigInt(i)));
     feed.subscribe(ids);
     feed.start();
-    await until(() => venue.received.length === 2 && venue.received.every((log) => log.filter((t) => t !== 'PING').length >= 2), 3000, 'two connections');
+    await until(() => venue.received.length === 4 && venue.received.every((log) => log.filter((t) => t !== 'PING').length >= 1), 3000, 'four connections');
+    await new Promise((r) => setTimeout(r, 50));
     const frames = venue.received.map((log) => log.filter((t) => t !== 'PING').map((t) => JSON.parse(t)));
-    const first = frames.find((f) => f.length === 5)!;
-    expect(first.map((f) => f.assets_ids.length)).toEqual([100, 100, 100, 100, 100]);
-    expect(first[0]).toMatchObject({ type: 'market' });
-    expect(first[1]).toMatchObject({ operation: 'subscribe' });
-    const second = frames.find((f) => f.length === 2)!;
-    expect(second.map((f) => f.assets_ids.length)).toEqual([100, 20]);
+    const sizes = frames.map((f) => f.map((frame: { assets_ids: string[] }) => frame.assets_ids.length)).sort((a, b) => b.length - a.length);
+    expect(sizes).toEqual([[100, 100], [100, 100], [100, 100], [20]]);
+    for (const connection of frames) {
+      expect(connection[0]).toMatchObject({ type: 'market', initial_dump: true });
+      for (const later of connection.slice(1)) expect(later).toMatchObject({ operation: 'subscribe', initial_dump: true });
+    }
     expect(new Set(frames.flat().flatMap((f) => f.assets_ids))).toEqual(new Set(ids));
     expect(ids.every((id) => typeof id === 'string' && id.length === 77)).toBe(true);
+  });
+
+  it('--assets-per-connection: the cap is configurable', async () => {
+    venue = await startStubVenue();
+    feed = new MarketFeed({ ...FAST, url: venue.url, maxAssetsPerConnection: 2 });
+    feed.subscribe(['1', '2', '3', '4', '5']);
+    feed.start();
+    await until(() => venue.received.length === 3 && venue.received.every((log) => log.length >= 1), 3000, 'three connections');
+    const counts = venue.received.map((log) => JSON.parse(log[0]!).assets_ids.length).sort();
+    expect(counts).toEqual([1, 2, 2]);
   });
 
   it('subscribes and unsubscribes on an open socket with operation frames', async () => {
@@ -78,7 +89,7 @@ describe('market feed connection', () => {
     feed.unsubscribe(['1']);
     await until(() => venue.received[0]!.filter((t) => t !== 'PING').length === 3);
     expect(venue.received[0]!.filter((t) => t !== 'PING').slice(1)).toEqual([
-      '{"assets_ids":["2"],"operation":"subscribe","custom_feature_enabled":true}',
+      '{"assets_ids":["2"],"operation":"subscribe","initial_dump":true,"custom_feature_enabled":true}',
       '{"assets_ids":["1"],"operation":"unsubscribe"}',
     ]);
     expect(feed.assets()).toEqual(['2']);
@@ -95,7 +106,7 @@ describe('market feed connection', () => {
     await until(() => (venue.received[1]?.length ?? 0) >= 1, 3000, 'a resubscription');
     expect(downs[0]![0]).toEqual(['7']);
     expect(downs[0]![1]).toMatch(/^no PONG/);
-    expect(venue.received[1]![0]).toBe('{"assets_ids":["7"],"type":"market","custom_feature_enabled":true}');
+    expect(venue.received[1]![0]).toBe('{"assets_ids":["7"],"type":"market","initial_dump":true,"custom_feature_enabled":true}');
   });
 
   it('frozen: PONGs flow but no data past the silence limit ⇒ reconnect', async () => {
@@ -109,15 +120,66 @@ describe('market feed connection', () => {
     expect(health.find((h) => h.state === 'reconnecting')!.lastDisconnectCause).toMatch(/^frozen: no data/);
   });
 
-  it('data keeps a connection from counting as frozen', async () => {
+  it('data naming one of its assets keeps a connection from counting as frozen', async () => {
     venue = await startStubVenue();
-    const timer = setInterval(() => venue.sockets.forEach((s) => s.send('{"event_type":"heartbeat_like"}')), 20);
+    const update = '{"market":"0xm", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
+    const timer = setInterval(() => venue.sockets.forEach((s) => s.send(update)), 20);
     feed = new MarketFeed({ ...FAST, silenceMs: 150, url: venue.url });
     feed.subscribe(['7']);
     feed.start();
     await new Promise((r) => setTimeout(r, 500));
     clearInterval(timer);
     expect(venue.received).toHaveLength(1);
+    expect(feed.lastDataAt('7')).toBeGreaterThan(Date.now() - 200);
+    expect(feed.lastDataAt('8')).toBeNull();
+  });
+
+  it('broadcasts, PONGs and other assets\' data do not keep a frozen connection alive', async () => {
+    venue = await startStubVenue();
+    const frames = [
+      '{"id":"1","question":"Q?","market":"0xn","slug":"q","assets_ids":["55","56"],"outcomes":["Yes","No"],"timestamp":"1","event_type":"new_market"}',
+      '{"market":"0xo", "price_changes":[{"asset_id":"99", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}], "timestamp":"1", "event_type":"price_change"}',
+      '{"market":"0xo","asset_id":"99","price":"0.5","size":"1","side":"BUY","timestamp":"1","event_type":"last_trade_price"}',
+    ];
+    let i = 0;
+    const timer = setInterval(() => venue.sockets.forEach((s) => s.send(frames[i++ % frames.length]!)), 15);
+    feed = new MarketFeed({ ...FAST, silenceMs: 150, url: venue.url });
+    const health = healthLog(feed);
+    feed.subscribe(['7']);
+    feed.start();
+    await until(() => venue.received.length >= 2, 3000, 'a reconnect');
+    clearInterval(timer);
+    expect(health.find((h) => h.state === 'reconnecting')!.lastDisconnectCause).toMatch(/^frozen: no data/);
+    expect(health.every((h) => h.lastDataAt === null)).toBe(true);
+  });
+
+  it('a silence proven quiet is not a freeze; an unproven one is, one silence period later', async () => {
+    venue = await startStubVenue();
+    const asked: Array<[string, readonly string[]]> = [];
+    let verdict: 'quiet' | 'pending' = 'quiet';
+    feed = new MarketFeed({
+      ...FAST,
+      silenceMs: 100,
+      url: venue.url,
+      silenceCheck: (id, ids) => {
+        asked.push([id, ids]);
+        return verdict;
+      },
+    });
+    const health = healthLog(feed);
+    feed.subscribe(['7', '8']);
+    feed.start();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(venue.received).toHaveLength(1);
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(asked[0]).toEqual(['market-0', ['7', '8']]);
+    expect(health.at(-1)!.quietVerifiedAt).not.toBeNull();
+    verdict = 'pending';
+    const pendingFrom = Date.now();
+    await until(() => venue.received.length >= 2, 3000, 'a reconnect after the proof never came');
+    // At most one silence period past the last proof (100 ms), plus the tick (≤ 50 ms here).
+    expect(Date.now() - pendingFrom).toBeLessThan(400);
+    expect(health.find((h) => h.state === 'reconnecting')!.lastDisconnectCause).toMatch(/^frozen/);
   });
 
   it('backs off exponentially while the venue is down, one attempt at a time, and gives up at max attempts', async () => {

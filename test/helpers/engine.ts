@@ -3,7 +3,7 @@ import { BookEngine } from '../../src/book/engine.js';
 import { parseFrame, parseRestBook } from '../../src/protocol/parse-frame.js';
 
 export function engineFrom(frames: readonly string[], engine = new BookEngine()): BookEngine {
-  for (const frame of frames) for (const event of parseFrame(frame).events) engine.apply(event);
+  for (const frame of frames) engine.applyFrame(parseFrame(frame).events);
   return engine;
 }
 
