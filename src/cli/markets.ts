@@ -5,9 +5,7 @@
  * else to show is an error (exit 2).
  */
 import type { Command } from 'commander';
-import { parseGammaEvents, type EventRef, type GammaMarketProblem, type MarketRef } from '../protocol/gamma.js';
-import { FeedError } from '../feed/errors.js';
-import { fetchJson } from '../feed/http.js';
+import type { EventRef, GammaMarketProblem, MarketRef } from '../protocol/gamma.js';
 import { VenueApi } from '../feed/venue-api.js';
 import { applyConfig, loadConfig } from './config.js';
 import { httpUrlOption, integerOption } from './options.js';
@@ -45,18 +43,6 @@ export function searchResult(events: readonly EventRef[], limit: number): Search
   return { markets: markets.slice(0, limit), skipped };
 }
 
-/**
- * Gamma's public search, as events. The same request as `VenueApi.search`, made here because that
- * one flattens events into markets and so loses which markets were skipped and why.
- */
-async function searchEvents(api: VenueApi, text: string, limit: number): Promise<EventRef[]> {
-  const path = `/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`;
-  const { status, body } = await fetchJson(`${api.gamma}${path}`);
-  if (status === 404) return [];
-  if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma /public-search answered HTTP ${status}`);
-  return parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
-}
-
 /** Thousands separators on the integer part of a canonical decimal, rounded to whole units. */
 function volume(value: string | null): string {
   if (value === null) return '-';
@@ -90,7 +76,7 @@ export function registerMarketsCommand(program: Command, io: CliIo): void {
     .action(async (words: string[], flags: { json?: boolean; limit: number; gamma: string }) => {
       const text = words.join(' ');
       const api = new VenueApi({ gamma: flags.gamma });
-      const { markets, skipped } = searchResult(await searchEvents(api, text, flags.limit), flags.limit);
+      const { markets, skipped } = searchResult(await api.searchEvents(text, flags.limit), flags.limit);
       for (const problem of skipped) io.stderr.write(skippedLine(problem));
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(markets)}\n`);

@@ -24,6 +24,11 @@ interface Probe {
   readonly askedAt: number;
   /** Local ms the answer came, and what it proved (null while pending). */
   answer: { readonly at: number; readonly equal: boolean } | null;
+  /**
+   * Local ms a probe last found our book wrong. It stays evidence against the connection (the
+   * venue moved and said nothing) until data arrives again, even once the healed book verifies.
+   */
+  divergedAt: number | null;
 }
 
 export interface QuietWatchOptions {
@@ -92,6 +97,7 @@ export class QuietWatch {
       asset.quietSince = last;
       asset.quietVerifiedAt = now;
       probe.answer = { at: now, equal: false };
+      probe.divergedAt = now;
       this.report({ assetId: asset.assetId, kind: 'quiet_resynced', detail: `quiet book differed from REST /book at ${book.timestamp}; replaced` });
     }
     this.engine.dirty.add(asset.assetId);
@@ -111,8 +117,8 @@ export class QuietWatch {
       if (!this.isLiveBook(asset)) return 'frozen';
       const last = this.feed.lastDataAt(id) ?? 0;
       const probe = this.probes.get(id);
+      if (probe?.divergedAt != null && probe.divergedAt > last) return 'frozen';
       const answer = probe && probe.askedAt >= last ? probe.answer : null;
-      if (answer && !answer.equal) return 'frozen';
       if (answer && answer.equal) continue;
       pending = true;
       if (!probe || probe.askedAt < last) this.probe(id);
@@ -132,7 +138,10 @@ export class QuietWatch {
 
   private probe(assetId: string): void {
     if (!this.resyncer || this.resyncer.pending(assetId)) return;
-    this.probes.set(assetId, { askedAt: this.now(), answer: null });
+    const before = this.probes.get(assetId);
+    const last = this.feed.lastDataAt(assetId) ?? 0;
+    const divergedAt = before?.divergedAt != null && before.divergedAt > last ? before.divergedAt : null;
+    this.probes.set(assetId, { askedAt: this.now(), answer: null, divergedAt });
     this.resyncer.request(assetId, QUIET_CAUSE, 'bulk');
   }
 }

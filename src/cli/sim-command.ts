@@ -36,6 +36,9 @@ export interface SimCommandOptions {
   readonly duplicate?: number;
   readonly reorder?: number;
   readonly restartEvery?: number;
+  readonly stallAbove?: number;
+  readonly quietMarkets?: number;
+  readonly placeholderBooks?: boolean;
   readonly idleTimeout: number;
   readonly legacy?: boolean;
 }
@@ -81,6 +84,9 @@ function simOptions(o: SimCommandOptions): SimOptions {
     ...(o.duplicate !== undefined && { duplicateInBurst: o.duplicate }),
     ...(o.reorder !== undefined && { reorderInBurst: o.reorder }),
     ...(o.restartEvery !== undefined && { restartEverySec: o.restartEvery }),
+    ...(o.stallAbove !== undefined && { stallAboveAssets: o.stallAbove }),
+    ...(o.quietMarkets !== undefined && { quietMarkets: o.quietMarkets }),
+    ...(o.placeholderBooks === true && { placeholderBooks: true }),
   };
   return {
     host: o.host,
@@ -136,8 +142,11 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--duplicate <p>', 'probability that a price_change frame is sent twice', probability('--duplicate'))
     .option('--reorder <p>', 'probability that a same-timestamp burst arrives shuffled', probability('--reorder'))
     .option('--restart-every <s>', 'close the listener and all clients every <s> seconds, back after min(1 s, <s>/2)', seconds('--restart-every'))
+    .option('--stall-above <n>', 'a market connection holding more than <n> assets gets no data at all, dump included (PING still answered)', integer('--stall-above', 0, 1_000_000))
+    .option('--quiet-markets <n>', 'the first <n> markets get no order flow: no frames, REST book and hash unchanged', integer('--quiet-markets', 0, 1000))
+    .option('--placeholder-books', 'REST /book and /books answer a 0.01/0.99 placeholder whose hash does not verify')
     .option('--idle-timeout <ms>', 'drop connections that send nothing for <ms>', integer('--idle-timeout', 1, 86_400_000), 30_000)
-    .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field hash')
+    .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field book hash, one frame per trade')
     .addHelpText('after', '\nExample:\n  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05')
     .action(async (options: SimCommandOptions) => {
       await runSim(options, io, io.signal ? untilAborted(io.signal) : untilSignal());

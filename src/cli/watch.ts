@@ -11,7 +11,7 @@ import { applyConfig, configPath, loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { httpUrlOption, integerOption, isTokenId, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
-import { resolveAll, type ResolvedAsset } from './resolve.js';
+import { resolveAll, skippedLine, type ResolvedAsset, type SkipReporter } from './resolve.js';
 import { DEFAULT_QUIET_AFTER_MS, WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
@@ -83,9 +83,9 @@ export function addVenueOptions(command: Command): Command {
 }
 
 /** Resolves names to token ids (no network when every argument already is one). */
-export async function resolveMarkets(args: readonly string[], api: VenueApi): Promise<ResolvedAsset[]> {
+export async function resolveMarkets(args: readonly string[], api: VenueApi, onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
   if (args.every(isTokenId)) return [...new Set(args)].map((assetId) => ({ assetId, market: null, question: null, outcome: null }));
-  return resolveAll(api, args);
+  return resolveAll(api, args, onSkipped);
 }
 
 export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, fps: number, api: VenueApi): WatchSession {
@@ -139,7 +139,8 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
       if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --format tui');
       if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
       const api = new VenueApi({ rest: flags.rest, gamma: flags.gamma });
-      const assets = await resolveMarkets(names, api);
+      // An event's market whose Gamma version hides its ids is named on stderr; the rest is watched.
+      const assets = await resolveMarkets(names, api, (problem) => io.stderr.write(skippedLine(problem)));
       const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
       const session = sessionFor(assets, flags, fps, api);
       if (format === 'ndjson') {

@@ -117,15 +117,9 @@ export class Resyncer {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (!this.closed && (this.urgent.size > 0 || this.bulk.size > 0)) {
-        const batch = this.takeBatch();
-        try {
-          await this.fetchBatch(batch);
-        } catch (error) {
-          // A target that throws must not stop the queue (nor reject a promise nobody awaits).
-          for (const [id, cause] of batch) this.target.failed?.(id, cause, error as Error);
-        }
-      }
+      // Requests made in the same turn (a reconnect's, a round of quiet probes) share one batch.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (!this.closed && (this.urgent.size > 0 || this.bulk.size > 0)) await this.fetchBatch(this.takeBatch());
     } finally {
       this.pumping = false;
       this.wakeIdle();
@@ -154,7 +148,7 @@ export class Resyncer {
         const cause = batch.get(book.assetId);
         if (cause === undefined) continue;
         batch.delete(book.assetId);
-        this.target.book(book, cause);
+        this.deliver(book.assetId, cause, () => this.target.book(book, cause));
         this.landed(book.assetId);
       }
       // Omitted by /books: unknown or resolved. /book says which with a 404.
@@ -180,14 +174,23 @@ export class Resyncer {
       if (this.closed) return;
       if (result.kind === 'missing') {
         this.gone.add(assetId);
-        this.target.resolved(assetId);
+        this.deliver(assetId, cause, () => this.target.resolved(assetId));
       } else {
-        this.target.book(result.book, cause);
+        this.deliver(assetId, cause, () => this.target.book(result.book, cause));
       }
     } catch (error) {
       if (!this.closed) this.target.failed?.(assetId, cause, error as Error);
     } finally {
       this.landed(assetId);
+    }
+  }
+
+  /** A target that throws must not stop the queue (nor reject a promise nobody awaits). */
+  private deliver(assetId: string, cause: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.target.failed?.(assetId, cause, error as Error);
     }
   }
 

@@ -103,14 +103,20 @@ export class VenueApi {
 
   /** Active markets whose question, title or slug match `text`, via Gamma's public search. */
   async search(text: string, limit: number): Promise<MarketRef[]> {
-    await this.searchLimiter.take();
-    const body = await this.gammaGet(`/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`);
-    const events = parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
+    const events = await this.searchEvents(text, limit);
     return events.flatMap((e) => e.markets).filter((m) => m.active && !m.closed).slice(0, limit);
   }
 
-  private async gammaGet(path: string): Promise<unknown> {
-    await this.gammaLimiter.take();
+  /** Gamma's public search as events (with the markets each one had to skip). */
+  async searchEvents(text: string, limit: number): Promise<EventRef[]> {
+    await this.searchLimiter.take();
+    const body = await this.gammaGet(`/public-search?q=${encodeURIComponent(text)}&limit_per_type=${limit}&events_status=active`, false);
+    return parseGammaEvents((body as { events?: unknown } | null)?.events ?? []);
+  }
+
+  private async gammaGet(path: string, listing = true): Promise<unknown> {
+    // Search has its own (lower) limit; the listing limit covers /events and /markets.
+    if (listing) await this.gammaLimiter.take();
     const { status, body } = await fetchJson(`${this.gamma}${path}`, { timeoutMs: this.timeoutMs });
     if (status === 404) return [];
     if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${path.split('?')[0]} answered HTTP ${status}`);

@@ -5,7 +5,7 @@
  */
 import type { Side } from '../protocol/events.js';
 import type { TokenIndex } from './book.js';
-import { bestBidAskEvent, eventText, lifecycleEvent, priceChangeText, tickSizeEvent, type Out } from './frames.js';
+import { bestBidAskEvent, eventText, legacyTradeText, lifecycleEvent, priceChangeText, tickSizeEvent, type Out } from './frames.js';
 import type { MarketState } from './market-state.js';
 
 function topKey(m: MarketState, token: TokenIndex): string {
@@ -42,6 +42,25 @@ export class Batch {
       audience: 'subscribers',
       timestamp: this.timestamp,
       text: priceChangeText(m, token, side, price, sizeCents, this.timestamp, this.sellFirst()),
+    });
+  }
+
+  /** Sets a level without a frame: a v1 fill, which only the trade frame's books showed (§13.5). */
+  silentChange(token: TokenIndex, side: Side, price: number, sizeCents: number): void {
+    this.market.book.set(token, side, price, sizeCents);
+    this.market.lastChangeTs = this.timestamp;
+  }
+
+  /** A v1 trade: ONE frame with both post-trade books and the print (§13.5). */
+  legacyTrade(token: TokenIndex, price: string, size: string, side: Side): void {
+    const m = this.market;
+    this.outs.push({
+      kind: 'trade',
+      market: m.conditionId,
+      assets: this.assets,
+      audience: 'subscribers',
+      timestamp: this.timestamp,
+      text: legacyTradeText(m, token, price, size, side, this.timestamp),
     });
   }
 

@@ -23,6 +23,12 @@ export interface FaultOptions {
   readonly reorderInBurst?: number;
   /** Close the listener and every client every N seconds, back after a second. */
   readonly restartEverySec?: number;
+  /** A market connection holding more than N assets goes silent, dump included (§13.2; PING still answered). */
+  readonly stallAboveAssets?: number;
+  /** The first N generated markets start quiet: no order flow until `quiet(id, false)`. */
+  readonly quietMarkets?: number;
+  /** Every token's REST `/book` and `/books` answer the 0.01/0.99 placeholder (§13.9). */
+  readonly placeholderBooks?: boolean;
 }
 
 /** Live fault state the connections consult on every send. */
@@ -30,12 +36,14 @@ export class FaultState {
   stallAll = false;
   mutePong = false;
   stallAfterMs: number | null = null;
+  stallAboveAssets: number | null = null;
   duplicate = 0;
   reorder = 0;
 
   constructor(options: FaultOptions) {
     this.mutePong = options.noPong === true;
     this.stallAfterMs = options.stallAfterSec === undefined ? null : options.stallAfterSec * 1000;
+    this.stallAboveAssets = options.stallAboveAssets ?? null;
     this.duplicate = options.duplicateInBurst ?? 0;
     this.reorder = options.reorderInBurst ?? 0;
   }

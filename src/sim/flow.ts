@@ -3,14 +3,15 @@
  * extremes, like the 2026 capture) and one action per step — add to a level, cancel from one, or a
  * taker trade that consumes the best levels. Orders rest as BUYs on either token, so each message
  * leads with the BUY element (§4.2); trades follow §11.7: consumed levels, then the book pair, and
- * a `last_trade_price` print tens of ms later.
+ * a `last_trade_price` print tens of ms later. Legacy (v1) trades follow §13.5 instead: the fills
+ * send nothing, and one frame carries both post-trade books and the print.
  */
 import type { Side } from '../protocol/events.js';
 import { Batch } from './batch.js';
 import type { TokenIndex } from './book.js';
 import type { MarketState } from './market-state.js';
 import type { Rng } from './rng.js';
-import { PRICE_ONE } from './units.js';
+import { formatMicro, formatPrice, PRICE_ONE } from './units.js';
 
 /** A `last_trade_price` to print after a delay (POLYMARKET.md §4.5: 30–200 ms after its book pair). */
 export interface PendingPrint {
@@ -41,13 +42,20 @@ export class OrderFlow {
     return Math.round(shares * 100);
   }
 
-  /** Fills an empty market's ladders around its initial price, one level per tick. */
-  seed(m: MarketState): void {
+  /**
+   * Fills an empty market's ladders around its initial price, one level per tick, each as a resting
+   * BUY: `place(token, price, size)` (default: straight into the book; `openMarket` sends them).
+   */
+  seed(
+    m: MarketState,
+    place: (token: TokenIndex, price: number, sizeCents: number) => void = (t, p, s) => m.book.set(t, 'BUY', p, s),
+  ): void {
     const tick = m.tick;
     const bestBid = m.info.initialMid - (this.rng.chance(0.5) ? 0 : tick);
     const bestAsk = bestBid + tick * this.rng.int(1, 2);
-    for (let p = tick; p <= bestBid; p += tick) m.book.bids.set(p, this.restingSize((p - tick) / tick));
-    for (let p = PRICE_ONE - tick; p >= bestAsk; p -= tick) m.book.asks.set(p, this.restingSize((PRICE_ONE - tick - p) / tick));
+    // A bid on A is a BUY of A; an ask on A is a BUY of B at 1-p.
+    for (let p = tick; p <= bestBid; p += tick) place(0, p, this.restingSize((p - tick) / tick));
+    for (let p = PRICE_ONE - tick; p >= bestAsk; p -= tick) place(1, PRICE_ONE - p, this.restingSize((PRICE_ONE - tick - p) / tick));
   }
 
   /** One action on `m` stamped `timestamp`. */
@@ -190,6 +198,11 @@ export class OrderFlow {
     // The hidden hash input moves with the trade, before its frames are hashed (§6.1, §11.7).
     m.hiddenLtp = price;
     m.lastTrade = { token, price, side: 'BUY' };
+    if (m.legacy) {
+      for (const fill of fills) batch.silentChange(other, 'BUY', PRICE_ONE - fill.price, fill.size);
+      batch.legacyTrade(token, formatPrice(price), formatMicro(filledMicro), 'BUY');
+      return null;
+    }
     for (const fill of fills) batch.change(other, 'BUY', PRICE_ONE - fill.price, fill.size);
     batch.books();
     return { token, price, sizeMicro: filledMicro, side: 'BUY', delayMs: rng.int(30, 200) };

@@ -1,8 +1,10 @@
 /**
- * What the market channel sends, as text: key orders from POLYMARKET.md §4 (VERIFIED on the 2026
- * capture where stated there), spacing from §3. In legacy mode (§0 "v1", §11.11) every frame is a
- * compact JSON array and price_change carries `changes[]` with one root hash per asset.
+ * What the market channel sends, as text: key orders from POLYMARKET.md §4 and §13.6 (VERIFIED on
+ * the 2026 captures where stated there), spacing from §3. In legacy mode (§0 "v1", §11.11, §13.5)
+ * every frame is a compact JSON array, price_change carries `changes[]` with one root hash per
+ * asset, and a trade is one `[book, book, last_trade_price]` frame.
  */
+import { createHash } from 'node:crypto';
 import type { Side } from '../protocol/events.js';
 import type { TokenIndex } from './book.js';
 import type { MarketState } from './market-state.js';
@@ -16,7 +18,9 @@ export type OutKind =
   | 'tick_size_change'
   | 'best_bid_ask'
   | 'new_market'
-  | 'market_resolved';
+  | 'market_resolved'
+  /** Legacy mode only: one `[book, book, last_trade_price]` frame (§13.5). */
+  | 'trade';
 
 /**
  * Who receives an event: connections subscribed to one of `assets`; the same but only with
@@ -40,9 +44,13 @@ export function eventText(event: unknown, legacy: boolean): string {
   return legacy ? compactJson([event]) : spacedJson(event);
 }
 
-/** The initial dump (or a dynamic subscribe's answer): one compact array frame. */
+/**
+ * The initial dump (or a dynamic subscribe's answer): one compact array frame ending in "\n". The
+ * "empty frame after the dump" of the 2026-07-19 capture was that newline, written out by a line
+ * recorder (§13.6). With no known live asset to show, the venue answers a bare `[]` (§13.6).
+ */
 export function dumpText(books: readonly unknown[]): string {
-  return compactJson(books);
+  return books.length === 0 ? '[]' : `${compactJson(books)}\n`;
 }
 
 const OPPOSITE: Record<Side, Side> = { BUY: 'SELL', SELL: 'BUY' };
@@ -67,14 +75,21 @@ function element(m: MarketState, spec: ElementSpec, size: string, timestamp: str
   };
 }
 
+/**
+ * A v1 price_change, keys alphabetical as on the wire (§13.5). Its root hash reproduced under no
+ * known book formula (§13.4: 0/300), so the sim's is a digest of the event's own fields: a client
+ * that verifies it as a book hash fails, as it would have on the venue.
+ */
 function legacyChange(m: MarketState, spec: ElementSpec, size: string, timestamp: string): Json {
+  const assetId = m.assetId(spec.token);
+  const changes = [{ price: formatPrice(spec.price), side: spec.side, size }];
   return {
-    asset_id: m.assetId(spec.token),
-    changes: [{ price: formatPrice(spec.price), side: spec.side, size }],
+    asset_id: assetId,
+    changes,
     event_type: 'price_change',
+    hash: createHash('sha1').update(compactJson({ asset_id: assetId, changes, timestamp })).digest('hex'),
     market: m.conditionId,
     timestamp,
-    hash: m.hash(spec.token, timestamp),
   };
 }
 
@@ -114,9 +129,6 @@ export function lastTradeEvent(
   timestamp: string,
   transactionHash: string,
 ): Json {
-  if (m.legacy) {
-    return { asset_id: m.assetId(token), event_type: 'last_trade_price', fee_rate_bps: '0', market: m.conditionId, price, side, size, timestamp };
-  }
   return {
     market: m.conditionId,
     asset_id: m.assetId(token),
@@ -130,6 +142,15 @@ export function lastTradeEvent(
   };
 }
 
+/**
+ * A v1 trade (§13.5): ONE array frame with both tokens' post-trade books and the print, all
+ * stamped `timestamp`; the print's keys alphabetical like the 2024 fixture's, no transaction hash.
+ */
+export function legacyTradeText(m: MarketState, token: TokenIndex, price: string, size: string, side: Side, timestamp: string): string {
+  const print = { asset_id: m.assetId(token), event_type: 'last_trade_price', fee_rate_bps: '0', market: m.conditionId, price, side, size, timestamp };
+  return compactJson([m.midStreamBook(0, timestamp), m.midStreamBook(1, timestamp), print]);
+}
+
 /** Key order not captured in 2026: the venue's usual pattern (market, asset_id first, event_type last). */
 export function tickSizeEvent(m: MarketState, token: TokenIndex, oldTick: string, newTick: string, timestamp: string): Json {
   return { market: m.conditionId, asset_id: m.assetId(token), old_tick_size: oldTick, new_tick_size: newTick, timestamp, event_type: 'tick_size_change' };
@@ -141,7 +162,33 @@ export function bestBidAskEvent(m: MarketState, token: TokenIndex, timestamp: st
   return { market: m.conditionId, asset_id: m.assetId(token), best_bid: top.bid, best_ask: top.ask, spread: top.spread, timestamp, event_type: 'best_bid_ask' };
 }
 
-/** `new_market` / `market_resolved` with the documented fields in the docs' order (§4.8, §4.9). */
+/**
+ * The fields a 2026 `new_market` adds after the documented ones, in the captured order (§13.6,
+ * fixture marcasite-2026-10-02): announced inactive, unknown values as "". The fee values say "no
+ * fees", as the sim's CLOB and Gamma markets do.
+ */
+function newMarket2026(m: MarketState): Record<string, Json> {
+  const tokens = m.info.tokens;
+  return {
+    tags: [],
+    condition_id: m.conditionId,
+    active: false,
+    clob_token_ids: [tokens[0].tokenId, tokens[1].tokenId],
+    sports_market_type: '',
+    line: '',
+    game_start_time: '',
+    order_price_min_tick_size: m.tickSize(),
+    group_item_title: '',
+    taker_base_fee: '0',
+    fees_enabled: false,
+    fee_schedule: { exponent: '1', rate: '0', taker_only: true, rebate_rate: '0' },
+  };
+}
+
+/**
+ * `new_market` / `market_resolved` with the documented fields in the docs' order (§4.8, §4.9); a
+ * current-mode `new_market` then carries the 2026 fields (§13.6).
+ */
 export function lifecycleEvent(m: MarketState, kind: 'new_market' | 'market_resolved', timestamp: string): Json {
   const info = m.info;
   const winner = m.winner === null ? null : info.tokens[m.winner];
@@ -163,5 +210,6 @@ export function lifecycleEvent(m: MarketState, kind: 'new_market' | 'market_reso
     },
     timestamp,
     event_type: kind,
+    ...(kind === 'new_market' && !m.legacy ? newMarket2026(m) : {}),
   };
 }

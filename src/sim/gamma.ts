@@ -67,7 +67,7 @@ function gammaMarket(m: MarketState): Record<string, unknown> {
     endDateIso: info.endDate.slice(0, 10),
     startDateIso: info.startDate.slice(0, 10),
     clobTokenIds: spacedJson(info.tokens.map((t) => t.tokenId)),
-    acceptingOrders: !closed,
+    acceptingOrders: !closed && m.open,
     negRisk: m.negRisk,
     spread: top.spread === '' ? 0 : Number(top.spread),
     lastTradePrice: Number(m.lastTradePrice()),

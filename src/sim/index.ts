@@ -41,6 +41,10 @@ function checkFaults(f: FaultOptions): void {
     const v = f[key];
     check(v === undefined || (Number.isFinite(v) && v >= 0 && v <= 1), `faults.${key} must be a probability in [0, 1]`);
   }
+  for (const key of ['stallAboveAssets', 'quietMarkets'] as const) {
+    const v = f[key];
+    check(v === undefined || (Number.isInteger(v) && v >= 0), `faults.${key} must be a non-negative integer`);
+  }
 }
 
 /** Starts a simulator and resolves once it listens (see `Simulator`). */

@@ -6,8 +6,8 @@
  *   `operation:"subscribe"` is accepted in it too, as the Rust client sends); anything else,
  *   including `PING`, closes with 1008 `invalid subscription payload`;
  * - then `PING` ⇒ `PONG`; `{"operation":"subscribe"|"unsubscribe","assets_ids":[...]}` changes the
- *   set (a subscribe answers with the new assets' snapshots); any other frame ⇒ `INVALID OPERATION`
- *   (the socket stays open);
+ *   set (a subscribe answers with the new assets' snapshots; assets the connection already has are
+ *   ignored, §13.13); any other frame ⇒ `INVALID OPERATION` (the socket stays open);
  * - a connection that sends nothing (text or WebSocket ping) for `idleTimeoutMs` is dropped.
  */
 import type { RawData, WebSocket } from 'ws';
@@ -18,7 +18,10 @@ import type { Audience, Out } from './frames.js';
 
 /** Where subscriptions get their snapshots and (in replay mode) their stream. */
 export interface MarketFeed {
-  /** A connection subscribed to `assets` (its first subscription when `initial`). */
+  /**
+   * A connection subscribed to `assets` (its first subscription when `initial`): only the ones it
+   * did not have yet, so a repeated subscribe arrives here with none.
+   */
   subscribed(conn: MarketConn, assets: readonly string[], initial: boolean): void;
   /** The connection closed. */
   closed?(conn: MarketConn): void;
@@ -50,11 +53,24 @@ export class MarketConn {
     this.outbox = new Outbox(ws);
   }
 
-  /** Silent-freeze faults: the socket stays up, PING is answered, data stops (§10). */
+  /** Silent-freeze faults: the socket stays up, PING is answered, data stops (§10, §13.2). */
   stalled(): boolean {
     if (this.faults.stallAll) return true;
+    const above = this.faults.stallAboveAssets;
+    if (above !== null && this.assets.size > above) return true;
     const after = this.faults.stallAfterMs;
     return after !== null && this.subscribed && Date.now() - this.subscribedAt >= after;
+  }
+
+  /** Adds `ids` to the subscription; returns the ones it did not hold yet, in order. */
+  add(ids: readonly string[]): string[] {
+    const fresh: string[] = [];
+    for (const id of ids) {
+      if (this.assets.has(id)) continue;
+      this.assets.add(id);
+      fresh.push(id);
+    }
+    return fresh;
   }
 
   /** Queues a data frame unless the connection is frozen. */
@@ -120,8 +136,7 @@ export class MarketChannel {
       return;
     }
     if (raw.custom_feature_enabled === true) conn.custom = true;
-    for (const id of assets) conn.assets.add(id);
-    this.feed.subscribed(conn, assets, false);
+    this.feed.subscribed(conn, conn.add(assets), false);
   }
 
   private onFirst(conn: MarketConn, text: string): void {
@@ -134,8 +149,7 @@ export class MarketChannel {
     conn.subscribedAt = Date.now();
     conn.custom = sub.custom;
     conn.wantsDump = sub.initialDump;
-    for (const id of sub.assets) conn.assets.add(id);
-    this.feed.subscribed(conn, sub.assets, true);
+    this.feed.subscribed(conn, conn.add(sub.assets), true);
   }
 
   /** Delivers one batch of frames to every connection that wants them and is not frozen. */

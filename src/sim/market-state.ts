@@ -36,11 +36,18 @@ export class MarketState {
   readonly book = new MarketBook();
   /** Tick in price units (100 = 0.01). */
   tick = 100;
-  /** Hidden last_trade_price input of the hash, in units of the traded token's price. */
-  hiddenLtp: number;
+  /**
+   * Hidden last_trade_price input of the hash, in units of the traded token's price; null for a
+   * market that has never traded (shown as "", §13.6).
+   */
+  hiddenLtp: number | null;
   readonly minOrderSize = '5';
   readonly negRisk = false;
   status: MarketStatus = 'live';
+  /** False for a pre-open market: known and shown (empty), but the order flow leaves it alone. */
+  open = true;
+  /** The quiet-market fault: the order flow leaves it alone, so its book and hash stay put. */
+  quiet = false;
   winner: TokenIndex | null = null;
   /** Timestamp of the last change to the book: the dump and REST timestamp. */
   lastChangeTs: string;
@@ -77,7 +84,12 @@ export class MarketState {
   }
 
   lastTradePrice(): string {
-    return formatPrice3(this.hiddenLtp);
+    return this.hiddenLtp === null ? '' : formatPrice3(this.hiddenLtp);
+  }
+
+  /** Whether the order flow may act on this market. */
+  moving(): boolean {
+    return this.status === 'live' && this.open && !this.quiet;
   }
 
   /** The venue hash of `token`'s current book stamped `timestamp` (§6.1; legacy mode: 6 fields). */

@@ -3,7 +3,8 @@
  * fixtures/polymarket/live-2026-07-19-polysim/market-frames.jsonl) instead of generating one.
  *
  * Each subscriber gets the capture's initial dump filtered to its assets (byte-identical when
- * nothing is filtered out), the empty frame that followed it, then every later frame touching its
+ * nothing is filtered out; a bare `[]` when none is in it), the empty frame that followed it (the
+ * capture's bytes as they are, §13.6), then every later frame touching its
  * assets at the recorded pace (timestamp deltas; a timestamp that goes backwards, as real ones do,
  * is sent at once). Recorded `PONG`s are not replayed: live PINGs are answered instead. The
  * stream ends with the capture. REST and Gamma describe the capture's opening books.
@@ -11,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import type { MarketConn, MarketFeed } from './market-channel.js';
 import type { MarketInfo } from './catalog.js';
+import { dumpText } from './frames.js';
 import { MarketState } from './market-state.js';
 import { parsePrice, parseScaled, TICKS } from './units.js';
 
@@ -116,6 +118,8 @@ export function captureMarkets(capture: Capture): MarketState[] {
     };
     const m = new MarketState(info, first.timestamp, first.tick_size === undefined);
     m.tick = TICKS.get(first.tick_size ?? '0.01') ?? 100;
+    // A never-traded market's dump shows "" (§13.6); the hash hid the same value.
+    if (first.last_trade_price === '') m.hiddenLtp = null;
     for (const l of first.bids) m.book.bids.set(parsePrice(l.price) ?? 0, cents(l.size));
     for (const l of first.asks) m.book.asks.set(parsePrice(l.price) ?? 0, cents(l.size));
     out.push(m);
@@ -138,9 +142,13 @@ export class ReplayFeed implements MarketFeed {
   subscribed(conn: MarketConn, assets: readonly string[], initial: boolean): void {
     const wanted = new Set(assets);
     const books = this.capture.dump.filter((b) => wanted.has(b.asset_id));
-    if (books.length > 0 && (!initial || conn.wantsDump)) {
-      conn.sendData(books.length === this.capture.dump.length ? this.capture.dumpLine : JSON.stringify(books));
-      if (initial && this.capture.trailer) conn.sendData('');
+    if (assets.length > 0 && (!initial || conn.wantsDump)) {
+      if (books.length === 0) {
+        conn.sendData(dumpText([]));
+      } else {
+        conn.sendData(books.length === this.capture.dump.length ? this.capture.dumpLine : JSON.stringify(books));
+        if (initial && this.capture.trailer) conn.sendData('');
+      }
     }
     if (initial) this.play(conn, 0, Date.now());
   }

@@ -4,17 +4,25 @@
  *
  * `/price?side=BUY` answers the best bid and `side=SELL` the best ask: what production did when a
  * 2026 client probed it (§8, contradicting the docs). Unknown or resolved tokens answer 404 with
- * the venue's exact body (fixture rest-book-404-after-resolution.json).
+ * the venue's exact body (fixture rest-book-404-after-resolution.json). What `/book` and `/books`
+ * show of a live token, and who hears of each `/books` call, the simulator decides (`RestHooks`).
  */
 import type { TokenIndex } from './book.js';
 import { json, type Reply } from './http-util.js';
-import type { MarketState } from './market-state.js';
+import type { MarketState, RestBookBody } from './market-state.js';
 import type { MarketSimulation } from './simulation.js';
 import { formatPrice } from './units.js';
 
 export const NO_ORDERBOOK = { error: 'No orderbook exists for the requested token id' } as const;
 
 const INVALID = json(400, { error: 'Invalid payload' });
+
+export interface RestHooks {
+  /** The body `/book` and `/books` show for a live token: its truth, or a placeholder (§13.9). */
+  book(m: MarketState, t: TokenIndex): RestBookBody;
+  /** Called with the number of token ids of each well-formed `POST /books`. */
+  booksRequested(count: number): void;
+}
 
 /** The live market and token of `token_id`, or the 400/404 reply to give instead. */
 function liveToken(sim: MarketSimulation, params: URLSearchParams): { m: MarketState; t: TokenIndex } | Reply {
@@ -30,9 +38,9 @@ function isReply(value: object): value is Reply {
 }
 
 /** Answers a CLOB REST request, or null when the path is not a CLOB route. */
-export function clobRoute(sim: MarketSimulation, method: string, url: URL, body: string | null): Reply | null {
+export function clobRoute(sim: MarketSimulation, method: string, url: URL, body: string | null, hooks: RestHooks): Reply | null {
   const path = url.pathname.replace(/\/+$/, '') || '/';
-  if (method === 'POST' && path === '/books') return books(sim, body);
+  if (method === 'POST' && path === '/books') return books(sim, body, hooks);
   if (path.startsWith('/markets/') && method === 'GET') {
     const m = sim.market(decodeURIComponent(path.slice('/markets/'.length)));
     return m ? json(200, clobMarket(m)) : json(404, { error: 'market not found' });
@@ -43,13 +51,13 @@ export function clobRoute(sim: MarketSimulation, method: string, url: URL, body:
   if (!handler) return null;
   const found = liveToken(sim, url.searchParams);
   if (isReply(found)) return found;
-  return handler(found.m, found.t, url.searchParams);
+  return handler(found.m, found.t, url.searchParams, hooks);
 }
 
-type TokenRoute = (m: MarketState, t: TokenIndex, params: URLSearchParams) => Reply;
+type TokenRoute = (m: MarketState, t: TokenIndex, params: URLSearchParams, hooks: RestHooks) => Reply;
 
 const TOKEN_ROUTES: Record<string, TokenRoute> = {
-  '/book': (m, t) => json(200, m.restBody(t)),
+  '/book': (m, t, _params, hooks) => json(200, hooks.book(m, t)),
   '/midpoint': (m, t) => json(200, { mid: m.midpoint(t) }),
   '/spread': (m, t) => json(200, { spread: m.top(t).spread }),
   '/tick-size': (m) => json(200, { minimum_tick_size: Number(m.tickSize()) }),
@@ -69,7 +77,7 @@ const TOKEN_ROUTES: Record<string, TokenRoute> = {
 };
 
 /** `POST /books` with `[{"token_id":…}]`: unknown or resolved ids are silently omitted (§8). */
-function books(sim: MarketSimulation, body: string | null): Reply {
+function books(sim: MarketSimulation, body: string | null, hooks: RestHooks): Reply {
   let list: unknown;
   try {
     list = JSON.parse(body ?? '');
@@ -82,8 +90,9 @@ function books(sim: MarketSimulation, body: string | null): Reply {
     const id = (item as { token_id?: unknown } | null)?.token_id;
     if (typeof id !== 'string') return INVALID;
     const found = sim.asset(id);
-    if (found && found.market.status === 'live') out.push(found.market.restBody(found.token));
+    if (found && found.market.status === 'live') out.push(hooks.book(found.market, found.token));
   }
+  hooks.booksRequested(list.length);
   return json(200, out);
 }
 
@@ -97,7 +106,7 @@ export function clobMarket(m: MarketState): Record<string, unknown> {
     active: true,
     closed,
     archived: false,
-    accepting_orders: !closed,
+    accepting_orders: !closed && m.open,
     accepting_order_timestamp: info.startDate,
     minimum_order_size: Number(m.minOrderSize),
     minimum_tick_size: Number(m.tickSize()),

@@ -1,19 +1,21 @@
 /**
  * The market side of the sim without any networking: the catalog of markets, the seeded order
  * flow on a virtual timeline, the delayed trade prints, and the on-demand lifecycle actions
- * (resolution, tick size change, new market, silent corruption). Everything it emits goes to one
- * sink as batches of serialized frames; the market channel decides who receives them.
+ * (resolution, tick size change, new or pre-open market and its opening, quiet markets, silent
+ * corruption). Everything it emits goes to one sink as batches of serialized frames; the market
+ * channel decides who receives them.
  */
 import { Batch } from './batch.js';
 import { generateMarket } from './catalog.js';
 import type { TokenIndex } from './book.js';
 import { SimClock } from './clock.js';
 import { OrderFlow, type PendingPrint } from './flow.js';
-import { dumpText, eventText, lastTradeEvent, type Out } from './frames.js';
+import { dumpText, lastTradeEvent, type Out } from './frames.js';
 import { hex32 } from './ids.js';
 import { MarketState } from './market-state.js';
 import type { Rng } from './rng.js';
 import { formatMicro, formatPrice, PRICE_ONE, TICKS } from './units.js';
+import { spacedJson } from './wire-json.js';
 
 /** Average price_change messages one step produces (trades sweep several levels). */
 const MESSAGES_PER_STEP = 1.1;
@@ -74,21 +76,34 @@ export class MarketSimulation {
     return this.markets.find((m) => m.conditionId === conditionId);
   }
 
-  /** Adds a market (seeded metadata and ladders); not announced. */
-  private createMarket(): MarketState {
+  /** Adds a market (seeded metadata and, unless `empty`, ladders); not announced. */
+  private createMarket(empty = false): MarketState {
     const index = this.markets.length;
     const info = generateMarket(this.catalogRng, index, this.options.epochMs, this.slugs);
     const m = new MarketState(info, this.clock.stamp(this.clock.now()), this.options.legacy);
-    // Ladders from their own stream, so adding a market never shifts the order flow's draws.
-    new OrderFlow(this.catalogRng.derive(100 + index)).seed(m);
+    if (empty) {
+      // Pre-open: no order and no trade yet, so its books are empty and last_trade_price "" (§13.6).
+      m.open = false;
+      m.hiddenLtp = null;
+    } else {
+      new OrderFlow(this.ladderRng(index)).seed(m);
+    }
     this.markets.push(m);
     this.byAsset.set(m.assetId(0), { market: m, token: 0 });
     this.byAsset.set(m.assetId(1), { market: m, token: 1 });
     return m;
   }
 
-  /** The initial-dump frame for the live, known assets among `assets` (in their order), or null. */
-  dump(assets: readonly string[]): string | null {
+  /**
+   * Ladders draw from a stream of their own per market, so adding (or opening) a market never
+   * shifts the order flow's draws, and a market opened later gets the ladders it would have had.
+   */
+  private ladderRng(index: number): Rng {
+    return this.catalogRng.derive(100 + index);
+  }
+
+  /** The dump frame for the live, known assets among `assets` (in their order); `[]` when none is. */
+  dump(assets: readonly string[]): string {
     const seen = new Set<string>();
     const books: unknown[] = [];
     for (const id of assets) {
@@ -97,7 +112,7 @@ export class MarketSimulation {
       seen.add(id);
       books.push(found.market.dumpBody(found.token));
     }
-    return books.length === 0 ? null : dumpText(books);
+    return dumpText(books);
   }
 
   /** Starts the real-time driver (no-op when rate is 0). */
@@ -152,9 +167,9 @@ export class MarketSimulation {
   private step(): void {
     const at = this.clock.at(this.nextAt);
     this.nextAt += this.flowRng.exp(this.meanGap);
-    const live = this.markets.filter((m) => m.status === 'live');
-    if (live.length === 0) return;
-    const m = this.flowRng.pick(live);
+    const moving = this.markets.filter((m) => m.moving());
+    if (moving.length === 0) return;
+    const m = this.flowRng.pick(moving);
     const { outs, print } = this.flow.step(m, this.clock.stamp(at));
     if (print) this.enqueuePrint({ due: at + print.delayMs, market: m, print });
     this.sink(outs);
@@ -169,10 +184,11 @@ export class MarketSimulation {
   private releasePrints(upTo: number): void {
     while (this.pending.length > 0 && this.pending[0]!.due <= upTo) {
       const { due, market: m, print } = this.pending.shift()!;
-      if (m.status !== 'live') continue;
+      // A quiet market sends nothing at all, its pending prints included. (Legacy trades print at once.)
+      if (m.status !== 'live' || m.quiet) continue;
       const ts = this.clock.stamp(this.clock.at(due));
       const event = lastTradeEvent(m, print.token, formatPrice(print.price), formatMicro(print.sizeMicro), print.side, ts, hex32(this.printRng));
-      this.sink([{ kind: 'last_trade_price', market: m.conditionId, assets: [m.assetId(print.token)], audience: 'subscribers', timestamp: ts, text: eventText(event, m.legacy) }]);
+      this.sink([{ kind: 'last_trade_price', market: m.conditionId, assets: [m.assetId(print.token)], audience: 'subscribers', timestamp: ts, text: spacedJson(event) }]);
     }
   }
 
@@ -209,13 +225,28 @@ export class MarketSimulation {
     this.sink(batch.finish());
   }
 
-  /** Adds a market and announces it (`new_market`, custom-feature connections only). */
-  addMarket(): MarketState {
-    const m = this.createMarket();
+  /** Adds a market (pre-open when `empty`) and announces it (`new_market`, custom-feature connections only). */
+  addMarket(empty: boolean): MarketState {
+    const m = this.createMarket(empty);
     const batch = new Batch(m, m.lastChangeTs);
     batch.lifecycle('new_market');
     this.sink(batch.finish());
     return m;
+  }
+
+  /** Opens a pre-open market: its ladders arrive as one burst of price_change, then the flow moves it. */
+  open(conditionId: string): void {
+    const m = this.requireMarket(conditionId);
+    if (m.status !== 'live' || m.open) throw new Error(`market ${conditionId} is not pre-open`);
+    m.open = true;
+    const batch = new Batch(m, this.clock.stamp(this.clock.now()));
+    new OrderFlow(this.ladderRng(this.markets.indexOf(m))).seed(m, (token, price, size) => batch.change(token, 'BUY', price, size));
+    this.sink(batch.finish());
+  }
+
+  /** The quiet-market fault: pauses (or resumes) all order flow of one market. */
+  quiet(conditionId: string, on: boolean): void {
+    this.requireMarket(conditionId).quiet = on;
   }
 
   /**

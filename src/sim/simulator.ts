@@ -1,7 +1,7 @@
 /**
  * Wires the parts into one running venue: the simulation (or a replayed capture) feeds the market
- * channel through the burst faults; HTTP requests go to CLOB REST or Gamma; timers drive the
- * periodic faults and the idle sweep.
+ * channel through the burst faults; HTTP requests are counted and go to CLOB REST (through the
+ * placeholder-book fault) or Gamma; timers drive the periodic faults and the idle sweep.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { burstFaults, FaultState, malformedFrames, type FaultOptions } from './faults.js';
@@ -10,12 +10,14 @@ import { GAMMA_PREFIX, gammaRoute } from './gamma.js';
 import { json, readBody, send, type Reply } from './http-util.js';
 import { MarketChannel, type MarketConn, type MarketFeed } from './market-channel.js';
 import type { MarketState } from './market-state.js';
+import { PlaceholderBooks, type PlaceholderSelection } from './placeholder-books.js';
 import type { ReplayFeed } from './replay.js';
-import { clobRoute } from './rest.js';
+import { clobRoute, type RestHooks } from './rest.js';
+import { RestLog } from './rest-log.js';
 import type { Rng } from './rng.js';
 import { SimServer } from './server.js';
 import type { MarketSimulation } from './simulation.js';
-import type { RestBookBody, SimFrame, SimMarket, Simulator, SimUrls, UserChannelControls } from './types.js';
+import type { NewMarketOptions, RestBookBody, SimFrame, SimMarket, Simulator, SimUrls, UserChannelControls } from './types.js';
 import { UserActivity } from './user-activity.js';
 import { UserChannel, type UserCredentials } from './user-channel.js';
 
@@ -55,11 +57,20 @@ export class RunningSimulator implements Simulator {
   private readonly listeners = new Set<(frame: SimFrame) => void>();
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly sim: MarketSimulation;
+  private readonly placeholders = new PlaceholderBooks();
+  private readonly restLog = new RestLog();
+  private readonly restHooks: RestHooks;
 
   constructor(private readonly parts: SimParts) {
     this.sim = parts.sim;
     this.faultState = new FaultState(parts.faults);
     this.faultRng = parts.rng.derive(4);
+    if (!parts.replay) for (const m of this.sim.markets.slice(0, parts.faults.quietMarkets ?? 0)) m.quiet = true;
+    if (parts.faults.placeholderBooks) this.placeholders.select('all');
+    this.restHooks = {
+      book: (m, t) => this.placeholders.book(m, t, () => this.sim.clock.stamp(this.sim.clock.now())),
+      booksRequested: (count) => this.restLog.booksRequested(count),
+    };
     const feed: MarketFeed = parts.replay ?? { subscribed: (conn, assets, initial) => this.sendDump(conn, assets, initial) };
     this.market = new MarketChannel(feed, this.faultState);
     this.user = new UserChannel(parts.credentials, this.faultState);
@@ -67,7 +78,7 @@ export class RunningSimulator implements Simulator {
     this.userChannel = {
       credentials: parts.credentials,
       placeOrder: (options) => this.activity.placeOrder(options),
-      cancelOrder: (orderId) => this.activity.cancelOrder(orderId),
+      cancelOrder: (orderId, options) => this.activity.cancelOrder(orderId, options),
     };
     this.server = new SimServer({
       market: (ws) => this.market.accept(ws),
@@ -117,24 +128,23 @@ export class RunningSimulator implements Simulator {
     this.timers.push(timer);
   }
 
+  /** Answers a subscription's new assets: their dump, or `[]` when none is known and live (§13.6). */
   private sendDump(conn: MarketConn, assets: readonly string[], initial: boolean): void {
-    if (initial && !conn.wantsDump) return;
-    const text = this.sim.dump(assets);
-    if (text === null) return;
-    conn.sendData(text);
-    // The real venue followed its dump with one empty text frame (§3.3).
-    if (initial) conn.sendData('');
+    // Nothing new (an empty list, or only assets the connection already has): no reply (§13.13).
+    if (assets.length === 0 || (initial && !conn.wantsDump)) return;
+    conn.sendData(this.sim.dump(assets));
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const method = req.method ?? 'GET';
+    this.restLog.request(method, url.pathname);
     let reply: Reply | null;
     if (url.pathname === GAMMA_PREFIX || url.pathname.startsWith(`${GAMMA_PREFIX}/`)) {
       const path = url.pathname.slice(GAMMA_PREFIX.length).replace(/\/+$/, '') || '/';
       reply = method === 'GET' ? gammaRoute(this.sim, path, url.searchParams) : null;
     } else {
-      reply = clobRoute(this.sim, method, url, method === 'POST' ? await readBody(req) : null);
+      reply = clobRoute(this.sim, method, url, method === 'POST' ? await readBody(req) : null, this.restHooks);
     }
     send(res, reply ?? json(404, { error: 'not found' }));
   }
@@ -201,9 +211,35 @@ export class RunningSimulator implements Simulator {
     this.sim.changeTick(assetId, String(newTick));
   }
 
-  newMarket(): SimMarket {
+  newMarket(options: NewMarketOptions = {}): SimMarket {
     this.generatedOnly('newMarket');
-    return toSimMarket(this.sim.addMarket());
+    return toSimMarket(this.sim.addMarket(options.empty === true));
+  }
+
+  openMarket(conditionId: string): void {
+    this.generatedOnly('openMarket');
+    this.sim.open(conditionId);
+  }
+
+  quiet(conditionId: string, on: boolean): void {
+    this.generatedOnly('quiet');
+    this.sim.quiet(conditionId, on);
+  }
+
+  placeholderBooks(assetIds: PlaceholderSelection): void {
+    this.placeholders.select(assetIds);
+  }
+
+  restRequests(): Record<string, number> {
+    return this.restLog.requests();
+  }
+
+  booksRequestSizes(): number[] {
+    return this.restLog.booksSizes();
+  }
+
+  resetRestRequests(): void {
+    this.restLog.reset();
   }
 
   connections(): number {

@@ -4,10 +4,11 @@
 import type { FaultOptions } from './faults.js';
 import type { Out } from './frames.js';
 import type { RestBookBody } from './market-state.js';
-import type { PlacedOrder, PlaceOrderOptions } from './user-activity.js';
+import type { PlaceholderSelection } from './placeholder-books.js';
+import type { CancelOrderOptions, OrderEndStatus, PlacedOrder, PlaceOrderOptions } from './user-activity.js';
 import type { UserCredentials } from './user-channel.js';
 
-export type { FaultOptions, RestBookBody, PlacedOrder, PlaceOrderOptions, UserCredentials };
+export type { CancelOrderOptions, FaultOptions, OrderEndStatus, PlaceholderSelection, RestBookBody, PlacedOrder, PlaceOrderOptions, UserCredentials };
 
 export interface SimOptions {
   /** Interface to bind; default 127.0.0.1. */
@@ -27,7 +28,10 @@ export interface SimOptions {
   readonly userCredentials?: UserCredentials;
   /** Connections that send nothing (no PING, no frame, no WebSocket ping) this long are dropped (default 30000). */
   readonly idleTimeoutMs?: number;
-  /** Pre-2025-09-15 framing: every frame an array, `changes[]` price_change, 6-field hash (§11.11). */
+  /**
+   * Pre-2025-09-15 framing (§11.11, §13.4, §13.5): every frame an array, alphabetical `changes[]`
+   * price_change whose root hash is no book hash, 6-field book hash, one `[book, book, print]` frame per trade.
+   */
   readonly legacy?: boolean;
   /** Start of the virtual timeline in epoch ms (default now). Fix it (and `rate: 0`) for byte-identical runs. */
   readonly epochMs?: number;
@@ -67,13 +71,21 @@ export interface SimUrls {
 /** One market-channel frame the sim broadcast (after burst faults), for observability. */
 export type SimFrame = Out;
 
+export interface NewMarketOptions {
+  /** A pre-open market: empty books, `last_trade_price` "", no order flow until `openMarket`. */
+  readonly empty?: boolean;
+}
+
 /** User-channel helpers for the test key. */
 export interface UserChannelControls {
   readonly credentials: UserCredentials;
-  /** Emits `order` PLACEMENT, then (with `fill`) UPDATE and a trade MATCHED → MINED → CONFIRMED. */
+  /**
+   * Emits `order` PLACEMENT, then (with `fill`) UPDATE and a trade MATCHED → MINED → CONFIRMED.
+   * A market (FOK/FAK) BUY takes `amount` (pUSD) instead of `size` (§13.12).
+   */
   placeOrder(options: PlaceOrderOptions): PlacedOrder;
-  /** Emits `order` CANCELLATION. */
-  cancelOrder(orderId: string): void;
+  /** Emits `order` CANCELLATION, status `CANCELED` or the one given (`CANCELED_<reason>`, `INVALID`). */
+  cancelOrder(orderId: string, options?: CancelOrderOptions): void;
 }
 
 export interface Simulator {
@@ -99,8 +111,20 @@ export interface Simulator {
   corruptBook(assetId: string): void;
   /** Changes the market's tick size ("0.001", or 0.001) and sends `tick_size_change` for both tokens. */
   tickSizeChange(assetId: string, newTick: string | number): void;
-  /** Adds a market and announces it with `new_market` (custom-feature connections). */
-  newMarket(): SimMarket;
+  /** Adds a market and announces it with `new_market` (custom-feature connections); `empty`: pre-open. */
+  newMarket(options?: NewMarketOptions): SimMarket;
+  /** Opens a pre-open market: its ladders arrive as one price_change burst, then the order flow moves it. */
+  openMarket(conditionId: string): void;
+  /** Pauses (resumes) all order flow of one market: no frames for it, its REST book and hash unchanged. */
+  quiet(conditionId: string, on: boolean): void;
+  /** For these tokens (or 'all', or 'none'), REST `/book` and `/books` answer a 0.01/0.99 placeholder whose hash does not verify (§13.9). */
+  placeholderBooks(assetIds: PlaceholderSelection): void;
+  /** REST and Gamma requests per route since start or reset, e.g. `{"GET /book": 3, "POST /books": 1}`. */
+  restRequests(): Record<string, number>;
+  /** The number of token ids in each `POST /books` call, in call order. */
+  booksRequestSizes(): number[];
+  /** Clears `restRequests()` and `booksRequestSizes()`. */
+  resetRestRequests(): void;
   /** Open WebSocket connections, both channels. */
   connections(): number;
   /** Runs `steps` order-flow steps now (deterministic; the only flow when `rate` is 0). */

@@ -3,7 +3,7 @@
  * simulator: NDJSON lines, --once, --record read back by replay, SIGINT, a closed pipe.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,6 +76,74 @@ describe('polybook watch (pipe mode)', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('status=0');
     expect(stderr).toBe('');
+  });
+
+  it('--record keeps the venue-hash inputs beside the recording; replay verifies with no flags', async () => {
+    sim = await startSimulator({ seed: 25, markets: 1, rate: 0 });
+    const ids = tokensOf(sim);
+    const file = join(mkdtempSync(join(tmpdir(), 'polybook-rec-')), 'session.jsonl');
+    const child = spawn(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--record', file, '--log-level', 'silent'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => out.includes('"status":"live"'), 5000, 'a live book line');
+    await until(() => existsSync(`${file}.meta.json`), 5000, 'the side file');
+    for (let i = 0; i < 20; i++) {
+      sim.advance(10);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const meta = JSON.parse(readFileSync(`${file}.meta.json`, 'utf8'));
+    expect(meta.format).toBe('polybook-recording-meta/1');
+    expect(meta.assets.map((a: { asset_id: string }) => a.asset_id)).toEqual(ids);
+    expect(meta.markets).toEqual([{ market: sim.markets()[0]!.conditionId, min_order_size: '5', neg_risk: false }]);
+    const { stdout } = await run(process.execPath, [BIN, 'replay', file, '--format', 'json']);
+    for (const book of JSON.parse(stdout).books) {
+      expect(book.integrity.hash_verified).toBeGreaterThan(10);
+      expect(book.integrity).toMatchObject({ hash_mismatch: 0, bba_disagreed: 0, snapshots_disagreed: 0 });
+      expect(book.fingerprint).toBe(truthFingerprint(sim, book.asset_id));
+    }
+    // Without the side file nothing tells replay the REST-only inputs: unverifiable, never a mismatch.
+    rmSync(`${file}.meta.json`);
+    const bare = JSON.parse((await run(process.execPath, [BIN, 'replay', file, '--format', 'json'])).stdout);
+    for (const book of bare.books) expect(book.integrity).toMatchObject({ hash_verified: 0, hash_mismatch: 0 });
+  });
+
+  it('watching one outcome prints nothing about the other one, which every price_change carries', async () => {
+    sim = await startSimulator({ seed: 26, markets: 1, rate: 0 });
+    const [up, down] = tokensOf(sim);
+    const child = spawn(process.execPath, [BIN, 'watch', up!, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--quiet-after', '0.3', '--log-level', 'silent'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await until(() => out.includes('"status":"live"'), 5000, 'a live book line');
+    for (let i = 0; i < 20; i++) {
+      sim.advance(10);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // Then quiet: no data for 0.3 s, proven by REST.
+    await until(() => out.includes('"status":"quiet"') && /"quiet_verified_at":\d/.test(out), 5000, 'a verified quiet line');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.filter((l) => l.asset_id === down)).toEqual([]);
+    expect(lines.filter((l) => l.type === 'integrity')).toEqual([]);
+    expect(new Set(lines.filter((l) => l.type === 'book').map((l) => l.asset_id))).toEqual(new Set([up]));
+  });
+
+  it('a recording that cannot be written: one line on stderr, exit 1', async () => {
+    sim = await startSimulator({ seed: 27, markets: 1, rate: 0 });
+    const ids = tokensOf(sim);
+    const failed = await run(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--record', '/nonexistent-dir/session.jsonl', '--log-level', 'silent']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 1, stderr: 'polybook: cannot write the recording /nonexistent-dir/session.jsonl: ENOENT\n' });
   });
 
   it('bad arguments: one line on stderr, exit 2', async () => {

@@ -26,6 +26,9 @@ describe('polybook sim', () => {
     [['--port', '70000'], '--port must be an integer from 0 to 65535'],
     [['--duplicate', '2'], '--duplicate must be a probability from 0 to 1'],
     [['--drop-every', '0'], '--drop-every must be a positive number of seconds'],
+    [['--stall-above', '-1'], '--stall-above must be an integer from 0 to 1000000'],
+    [['--stall-above', 'many'], '--stall-above must be an integer from 0 to 1000000'],
+    [['--quiet-markets', '2.5'], '--quiet-markets must be an integer from 0 to 1000'],
   ])('rejects %j with one clear line', async (args, message) => {
     const { cmd, err } = program();
     const failure = await cmd.parseAsync(['sim', ...args], { from: 'user' }).catch((e: unknown) => e);
@@ -52,6 +55,35 @@ describe('polybook sim', () => {
     await running;
     expect((await client.waitClose()).code).toBe(1006);
     await expect(fetch(`${info.rest}/book?token_id=1`)).rejects.toThrow();
+  });
+
+  it('--stall-above, --quiet-markets and --placeholder-books reach the simulator', async () => {
+    const out = sink();
+    let stop!: () => void;
+    const options: SimCommandOptions = {
+      port: 0, host: '127.0.0.1', seed: 3, markets: 2, rate: 200, pong: true, idleTimeout: 30_000,
+      stallAbove: 1, quietMarkets: 2, placeholderBooks: true,
+    };
+    const running = runSim(options, { stdout: out.stream, stderr: sink().stream }, new Promise<void>((resolve) => (stop = resolve)));
+    await until(() => out.text().includes('\n'));
+    const info = JSON.parse(out.text().split('\n')[0]!);
+    const [a, b] = info.markets[0].tokens.map((t: { tokenId: string }) => t.tokenId);
+    const one = await Client.open(info.ws_market);
+    const two = await Client.open(info.ws_market);
+    one.send({ assets_ids: [a], type: 'market' });
+    two.send({ assets_ids: [a, b], type: 'market' });
+    await one.count(1);
+    // Every market quiet: nothing after the dump; two assets > 1: not even a dump.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const c of [one, two]) c.send('PING');
+    await two.waitFor((f) => f === 'PONG');
+    await one.waitFor((f) => f === 'PONG');
+    expect(one.frames.slice(1)).toEqual(['PONG']);
+    expect(two.frames).toEqual(['PONG']);
+    const book = await (await fetch(`${info.rest}/book?token_id=${a}`)).json();
+    expect([book.bids, book.asks]).toEqual([[{ price: '0.01', size: '100000' }], [{ price: '0.99', size: '100000' }]]);
+    stop();
+    await running;
   });
 
   it('runs as a process and exits 0 on SIGTERM', async () => {

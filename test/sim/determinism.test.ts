@@ -10,7 +10,7 @@ async function session(options: SimOptions, steps: number): Promise<{ markets: u
     sim.onFrame(() => sent++);
     const client = await subscribed(sim, allAssets(sim), { custom_feature_enabled: true });
     sim.advance(steps);
-    await client.count(2 + sent);
+    await client.count(1 + sent);
     client.close();
     return { markets: sim.markets(), frames: client.frames };
   } finally {

@@ -32,12 +32,12 @@ describe('fault controls', () => {
     s.advance(100);
     client.send('PING');
     await client.waitFor((f) => f === 'PONG');
-    expect(client.frames.slice(2)).toEqual(['PONG']);
+    expect(client.frames.slice(1)).toEqual(['PONG']);
     s.stall(false);
     s.mutePong(true);
     client.send('PING');
     s.advance(20);
-    await client.count(4);
+    await client.count(3);
     await sleep(50);
     expect(client.frames.filter((f) => f === 'PONG')).toHaveLength(1);
     client.close();
@@ -51,7 +51,7 @@ describe('fault controls', () => {
     s.advance(50);
     s.sendMalformed();
     s.advance(50);
-    await client.count(2 + sent + 4);
+    await client.count(1 + sent + 4);
     const reasons = eventsOf(client.frames).flatMap((e) => (e.kind === 'invalid' ? [e.reason] : []));
     expect(reasons).toEqual(['malformed_json', 'bad_decimal', 'negative_size', 'bad_side']);
     const engine = await mirror(s, client.frames);
@@ -86,12 +86,12 @@ describe('fault controls', () => {
     s.corruptBook(asset);
     expect(truthFingerprint(s, asset)).not.toBe(before);
     await sleep(30);
-    expect(client.frames).toHaveLength(2);
+    expect(client.frames).toHaveLength(1);
     expect((await mirror(s, client.frames)).fingerprint(asset)).toBe(before);
     let sent = 0;
     s.onFrame(() => sent++);
     s.advance(400);
-    await client.count(2 + sent);
+    await client.count(1 + sent);
     const engine = await mirror(s, client.frames);
     // The next hash check fails, or the next book pair (after a trade) disagrees with the rebuilt book.
     const integrity = engine.assets.get(asset)!.integrity;
@@ -105,8 +105,8 @@ describe('fault controls', () => {
     let sent = 0;
     s.onFrame(() => sent++);
     s.advance(30);
-    await client.count(2 + sent);
-    const changes = client.frames.slice(2).filter((f) => f.includes('"price_change"'));
+    await client.count(1 + sent);
+    const changes = client.frames.slice(1).filter((f) => f.includes('"price_change"'));
     for (let i = 0; i < changes.length; i += 2) expect(changes[i + 1]).toBe(changes[i]);
     const engine = await mirror(s, client.frames);
     for (const asset of allAssets(s)) expect(engine.fingerprint(asset)).toBe(truthFingerprint(s, asset));
@@ -121,8 +121,8 @@ describe('fault controls', () => {
     const sent: SimFrame[] = [];
     s.onFrame((f) => sent.push(f));
     s.resolveMarket(m.conditionId);
-    await client.count(2 + sent.length);
-    const burst = client.frames.slice(2, -1).map((f) => JSON.parse(f));
+    await client.count(1 + sent.length);
+    const burst = client.frames.slice(1, -1).map((f) => JSON.parse(f));
     const prices = burst.map((e) => Number(e.price_changes[0].price));
     // Server order removes A's bids best-first, then its asks: a shuffle breaks that order.
     expect(prices).not.toEqual([...prices].sort((x, y) => y - x));
@@ -180,7 +180,7 @@ describe('periodic faults from options', () => {
     const client = await subscribed(s, allAssets(s));
     client.send('PING');
     s.advance(10);
-    await client.count(3);
+    await client.count(2);
     await sleep(50);
     expect(client.frames).not.toContain('PONG');
     client.close();

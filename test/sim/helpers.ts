@@ -10,7 +10,7 @@ import type { BookMeta } from '../../src/book/hash-audit.js';
 import { bookFingerprint } from '../../src/book/fingerprint.js';
 import type { FeedEvent } from '../../src/protocol/events.js';
 import { parseFrame, parseRestBook } from '../../src/protocol/parse-frame.js';
-import type { Simulator } from '../../src/sim/index.js';
+import type { RestBookBody, Simulator } from '../../src/sim/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/polymarket/', import.meta.url));
 export const CAPTURE = `${FIXTURES}live-2026-07-19-polysim/market-frames.jsonl`;
@@ -80,15 +80,32 @@ export class Client {
   }
 }
 
+/**
+ * Sends PING and waits for its PONG. The sim answers a connection's frames in order through one
+ * queue, so everything it meant to send before that PONG has then arrived.
+ */
+export async function roundTrip(client: Client): Promise<void> {
+  const pongs = (): number => client.frames.filter((f) => f === 'PONG').length;
+  const before = pongs();
+  client.send('PING');
+  await until(() => pongs() > before, 3000, 'PONG');
+}
+
+/** A token's dump element as the market channel shows it, built from its REST /book body (§4.1 key order). */
+export function dumpElement(body: RestBookBody): Record<string, unknown> {
+  const { market, asset_id, timestamp, hash, bids, asks, tick_size, last_trade_price } = body;
+  return { market, asset_id, timestamp, hash, bids, asks, tick_size, event_type: 'book', last_trade_price };
+}
+
 export function allAssets(sim: Simulator): string[] {
   return sim.markets().flatMap((m) => m.tokens.map((t) => t.tokenId));
 }
 
-/** Subscribes a fresh client to `assets` and waits for the dump (and its empty trailer). */
+/** Subscribes a fresh client to `assets` and waits for the dump (or the bare `[]`). */
 export async function subscribed(sim: Simulator, assets: string[], extra: Record<string, unknown> = {}): Promise<Client> {
   const client = await Client.open(sim.urls.ws_market);
   client.send({ assets_ids: assets, type: 'market', ...extra });
-  if (assets.length > 0) await client.count(2);
+  if (assets.length > 0) await client.count(1);
   return client;
 }
 

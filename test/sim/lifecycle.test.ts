@@ -23,8 +23,8 @@ describe('market lifecycle', () => {
     const meta = await bookMeta(sim);
     sim.resolveMarket(m!.conditionId, down!.tokenId);
     const resolved = await custom.waitFor((f) => f.includes('"market_resolved"'));
-    await until(() => plain.frames.length >= 2 + depth);
-    const burst = plain.frames.slice(2).map((f) => JSON.parse(f));
+    await until(() => plain.frames.length >= 1 + depth);
+    const burst = plain.frames.slice(1).map((f) => JSON.parse(f));
     expect(burst).toHaveLength(depth);
     expect(new Set(burst.map((e) => e.timestamp)).size).toBe(1);
     for (const e of burst) {
@@ -40,6 +40,10 @@ describe('market lifecycle', () => {
     const event = parseFrame(resolved).events[0]!;
     expect(event).toMatchObject({ kind: 'market_resolved', market: m!.conditionId, winningAssetId: down!.tokenId, winningOutcome: down!.outcome });
     expect(event.kind === 'market_resolved' && event.assetIds).toEqual([up!.tokenId, down!.tokenId]);
+    // market_resolved keeps the docs' fields: none of new_market's 2026 additions.
+    expect(Object.keys(JSON.parse(resolved))).toEqual([
+      'id', 'question', 'market', 'slug', 'description', 'assets_ids', 'outcomes', 'winning_asset_id', 'winning_outcome', 'event_message', 'timestamp', 'event_type',
+    ]);
 
     // The client's books end empty and consistent.
     const engine = await mirror(sim, plain.frames, meta);
@@ -80,8 +84,8 @@ describe('market lifecycle', () => {
     const m = sim.markets()[0]!;
     const client = await subscribed(sim, m.tokens.map((t) => t.tokenId));
     sim.tickSizeChange(m.tokens[0]!.tokenId, '0.001');
-    await client.count(4);
-    const events = client.frames.slice(2).map((f) => JSON.parse(f));
+    await client.count(3);
+    const events = client.frames.slice(1).map((f) => JSON.parse(f));
     expect(events.map((e) => [e.asset_id, e.old_tick_size, e.new_tick_size, e.event_type])).toEqual(
       m.tokens.map((t) => [t.tokenId, '0.01', '0.001', 'tick_size_change']),
     );
@@ -102,7 +106,12 @@ describe('market lifecycle', () => {
     const plain = await subscribed(sim, sim.markets()[0]!.tokens.map((t) => t.tokenId));
     const added = sim.newMarket();
     const frame = await custom.waitFor((f) => f.includes('new_market'));
-    expect(Object.keys(JSON.parse(frame))).toEqual(['id', 'question', 'market', 'slug', 'description', 'assets_ids', 'outcomes', 'event_message', 'timestamp', 'event_type']);
+    // The documented fields, then the 2026 ones (§13.6; values checked in pre-open.test.ts).
+    expect(Object.keys(JSON.parse(frame))).toEqual([
+      'id', 'question', 'market', 'slug', 'description', 'assets_ids', 'outcomes', 'event_message', 'timestamp', 'event_type',
+      'tags', 'condition_id', 'active', 'clob_token_ids', 'sports_market_type', 'line', 'game_start_time',
+      'order_price_min_tick_size', 'group_item_title', 'taker_base_fee', 'fees_enabled', 'fee_schedule',
+    ]);
     expect(parseFrame(frame).events[0]).toMatchObject({
       kind: 'new_market', market: added.conditionId, question: added.question, slug: added.slug,
       assetIds: added.tokens.map((t) => t.tokenId), outcomes: added.tokens.map((t) => t.outcome),
@@ -121,7 +130,7 @@ describe('market lifecycle', () => {
     let sent = 0;
     sim.onFrame((f) => void (f.assets.some((a) => ids.includes(a)) && f.audience !== 'custom-all' && sent++));
     sim.advance(400);
-    await custom.count(2 + sent);
+    await custom.count(1 + sent);
     const bba = custom.frames.filter((f) => f.includes('"best_bid_ask"'));
     expect(bba.length).toBeGreaterThan(0);
     expect(plain.frames.some((f) => f.includes('"best_bid_ask"'))).toBe(false);

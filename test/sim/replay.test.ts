@@ -47,6 +47,16 @@ describe('--replay of the real 2026-07-19 capture', () => {
     for (const c of [both, one]) c.close();
   });
 
+  it('answers "[]" for assets the capture does not hold, and nothing for ones already held', async () => {
+    const client = await Client.open(sim.urls.ws_market);
+    client.send({ assets_ids: ['42'], type: 'market' });
+    client.send({ operation: 'subscribe', assets_ids: ['42'] });
+    client.send('PING');
+    await client.waitFor((f) => f === 'PONG');
+    expect(client.frames).toEqual(['[]', 'PONG']);
+    client.close();
+  });
+
   it('answers REST /book with the opening book, whose hash is the captured one', async () => {
     const body = await (await fetch(`${sim.urls.rest}/book?token_id=${up}`)).json();
     expect(body.hash).toBe(dump[0]!.hash);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   socket.on('message', (d) => simFrames.push(d.toString()));
   await new Promise((r) => socket.once('open', r));
   socket.send(JSON.stringify({ assets_ids: tokensOf(sim), type: 'market' }));
-  await until(() => simFrames.length >= 2);
+  await until(() => simFrames.length >= 1);
   for (let i = 0; i < 40; i++) {
     sim.advance(10);
     await new Promise((r) => setTimeout(r, 5));
@@ -51,11 +51,18 @@ describe('simulator frames against the live capture', () => {
   const live = fixtureFrames('live-2026-07-19-polysim/market-frames.jsonl');
   const json = (frames: readonly string[]) => frames.filter((f) => f.startsWith('{') || f.startsWith('['));
 
-  it('the same frame kinds in the same framing: a dump array, an empty frame, then objects', () => {
+  it('the same frame kinds in the same framing: a dump array, an empty line, then objects', () => {
     const liveKinds = new Set(json(live).map(kindOf));
     const simKinds = new Set(json(simFrames).map(kindOf));
     expect(simKinds).toEqual(liveKinds);
-    expect(simFrames[1]).toBe('');
+    // The capture's empty line after the dump is the dump frame's own trailing "\n" (§13.6): the
+    // sim's frames, written one per line as the capture was, give the same lines.
+    const recorded = simFrames.map((f) => `${f}\n`).join('').split('\n');
+    const framing = (lines: readonly string[]) => [lines[0]!.startsWith('['), lines[1], lines[2]!.startsWith('{')];
+    expect(framing(live)).toEqual([true, '', true]);
+    expect(framing(recorded)).toEqual(framing(live));
+    expect(simFrames[0]!.endsWith(']\n')).toBe(true);
+    expect(simFrames.slice(1).every((f) => f.startsWith('{'))).toBe(true);
   });
 
   it('every kind has the live key order, nested levels and elements included', () => {

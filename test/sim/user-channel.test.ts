@@ -71,6 +71,62 @@ describe('/ws/user', () => {
     for (const c of [mine, elsewhere, everything]) c.close();
   });
 
+  it('a market (FOK/FAK) BUY reports its pUSD amount as original_size and matches shares (§13.12)', async () => {
+    const [m] = sim.markets();
+    const token = m!.tokens[0]!;
+    const client = await login([m!.conditionId]);
+    await sleep(20);
+    const placed = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'BUY', price: '0.01', amount: '1.01', orderType: 'FOK', fill: '101', stepMs: 5 });
+    await placed.done;
+    await client.count(5);
+    const [placement, update, matched] = client.frames.map((f) => JSON.parse(f));
+    for (const event of client.frames.map((f) => JSON.parse(f))) expect(Object.keys(event)).toEqual(Object.keys(event).sort());
+    expect(placement).toMatchObject({ type: 'PLACEMENT', order_type: 'FOK', side: 'BUY', price: '0.01', original_size: '1.01', size_matched: '', created_at: '', status: 'LIVE' });
+    expect(update).toMatchObject({ type: 'UPDATE', original_size: '1.01', size_matched: '101', created_at: '', status: 'MATCHED', associate_trades: [placed.tradeId] });
+    expect(matched).toMatchObject({ event_type: 'trade', status: 'MATCHED', size: '101', price: '0.01', outcome: token.outcome });
+    expect(matched.maker_orders[0]).toMatchObject({ matched_amount: '101', fee_rate_bps: '0', outcome: token.outcome });
+
+    const fak = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'BUY', price: '0.4', amount: '10', orderType: 'FAK', fill: '20', stepMs: 5 });
+    await fak.done;
+    await client.count(10);
+    expect(JSON.parse(client.frames[6]!)).toMatchObject({ type: 'UPDATE', original_size: '10', size_matched: '20', status: 'LIVE' });
+
+    const buy = { assetId: token.tokenId, side: 'BUY', price: '0.01', orderType: 'FOK' } as const;
+    expect(() => sim.userChannel.placeOrder({ ...buy, size: '101' })).toThrow(/amount/);
+    expect(() => sim.userChannel.placeOrder({ ...buy, amount: '1.01', fill: '102' })).toThrow(/fill/);
+    expect(() => sim.userChannel.placeOrder({ ...buy, orderType: 'GTC', amount: '1.01' })).toThrow(/size in shares/);
+    // A market SELL still counts shares.
+    sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.5', size: '7', orderType: 'FAK' });
+    expect(JSON.parse(await client.waitFor((f) => f.includes('"SELL"')))).toMatchObject({ original_size: '7', size_matched: '0', created_at: expect.stringMatching(/^\d{10}$/) });
+    client.close();
+  });
+
+  it('ends orders with CANCELED_<reason> or INVALID, and sends outcome / fee_rate_bps "" on request', async () => {
+    const [m] = sim.markets();
+    const token = m!.tokens[1]!;
+    const client = await login([m!.conditionId]);
+    await sleep(20);
+    const blank = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'BUY', price: '0.3', size: '5', fill: '5', stepMs: 5, emptyFields: ['outcome', 'fee_rate_bps'] });
+    await blank.done;
+    await client.count(5);
+    const [placement, , trade] = client.frames.map((f) => JSON.parse(f));
+    expect(placement.outcome).toBe('');
+    expect(trade.outcome).toBe('');
+    expect(trade.maker_orders[0]).toMatchObject({ outcome: '', fee_rate_bps: '' });
+    expect(trade.fee_rate_bps).toBe('0');
+
+    const resting = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.7', size: '5' });
+    sim.userChannel.cancelOrder(resting.orderId, { status: 'CANCELED_MARKET_RESOLVED' });
+    const other = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.7', size: '5' });
+    sim.userChannel.cancelOrder(other.orderId, { status: 'INVALID' });
+    await client.count(9);
+    const ends = client.frames.slice(5).map((f) => JSON.parse(f)).filter((e) => e.type === 'CANCELLATION');
+    expect(ends.map((e) => [e.id, e.status])).toEqual([[resting.orderId, 'CANCELED_MARKET_RESOLVED'], [other.orderId, 'INVALID']]);
+    const third = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.7', size: '5' });
+    expect(() => sim.userChannel.cancelOrder(third.orderId, { status: 'GONE' as 'INVALID' })).toThrow(/status/);
+    client.close();
+  });
+
   it('edits the market filter with operation subscribe/unsubscribe; anything else is INVALID OPERATION', async () => {
     const [m] = sim.markets();
     const client = await login([m!.conditionId]);
