@@ -3,11 +3,9 @@
  * Pure functions of the published view, so their exact text is tested without Ink.
  */
 import type { AssetView } from '../store/types.js';
-import { abbreviateId, decimalPlaces, formatAge, formatCents, formatSize, formatTicks, padFraction, signed } from './format.js';
+import { abbreviateId, clockTime, decimalPlaces, formatAge, formatCents, formatSize, formatTicks, padFraction, signed } from './format.js';
 import type { Tone } from './theme.js';
 
-/** No data for this long while the connection is live marks a book "quiet" (stale). */
-export const QUIET_MS = 30_000;
 /** Ticks from the best price for the depth figures: the publisher's default (store/publisher.ts). */
 export const DEPTH_TICKS = 5;
 
@@ -17,18 +15,22 @@ export interface Badge {
 }
 
 /**
- * The book's state in a word or two. `connected`: a market connection is live, so silence means
- * the book is quiet rather than disconnected.
+ * The book's state in a word or two. Quiet (no data for a while) comes from the session, which
+ * proves a quiet book against REST: "quiet, verified at 12:00:01" once it has, "QUIET 45s" until.
+ * `connected`: a market connection is live, else the silence is the connection's story.
  */
 export function bookBadge(view: AssetView | undefined, connected: boolean, now: number): Badge {
   if (!view || view.status === 'awaiting') return { text: 'waiting for snapshot…', tone: 'dim' };
-  if (view.status === 'resolved') return { text: 'RESOLVED', tone: 'accent' };
+  if (view.status === 'resolved') return { text: view.winner === null ? 'RESOLVED' : view.winner ? 'RESOLVED — won' : 'RESOLVED — lost', tone: 'accent' };
   const age = view.receivedAt > 0 ? now - view.receivedAt : null;
   if (view.status === 'stale') return { text: age === null ? 'STALE' : `STALE ${formatAge(age)}`, tone: 'warn' };
   if (view.crossed) return { text: 'CROSSED', tone: 'bad' };
   // Yes and No mirror each other; a gap beyond a tick means one of the two books is off.
   if (view.pair?.disagrees) return { text: `PAIR OFF ${view.pair.gap}`, tone: 'warn' };
-  if (connected && age !== null && age > QUIET_MS) return { text: `STALE ${formatAge(age)} (quiet)`, tone: 'warn' };
+  if (view.status === 'quiet' && connected) {
+    if (view.quietVerifiedAt !== null) return { text: `quiet, verified at ${clockTime(view.quietVerifiedAt)}`, tone: 'ok' };
+    return { text: view.quietSince === null ? 'QUIET' : `QUIET ${formatAge(now - view.quietSince)}`, tone: 'warn' };
+  }
   return { text: 'live', tone: 'ok' };
 }
 

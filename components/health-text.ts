@@ -5,7 +5,7 @@
  */
 import type { IntegrityCounters } from '../src/book/integrity.js';
 import type { ConnectionHealth } from '../store/types.js';
-import { formatAge } from './format.js';
+import { clockTime, formatAge } from './format.js';
 import type { Tone } from './theme.js';
 
 export interface Piece {
@@ -67,6 +67,8 @@ export function connectionLine(h: ConnectionHealth | null, now: number, connecti
     [{ text: h.lastDataAt === null ? 'no data yet' : `data ${formatAge(now - h.lastDataAt)} ago`, tone: 'plain' }],
     [{ text: `reconnects ${h.reconnects}`, tone: h.reconnects > 0 ? 'warn' : 'plain' }],
   ];
+  // A silence proven harmless from REST (not a freeze): say when it was last proven.
+  if (h.state === 'live' && !h.frozen && h.quietVerifiedAt !== null) line.push([{ text: `quiet, verified at ${clockTime(h.quietVerifiedAt)}`, tone: 'ok' }]);
   if (h.state !== 'live' && h.lastDisconnectCause) line.push([{ text: `cause ${h.lastDisconnectCause}`, tone: 'dim' }]);
   if (connections > 1) line.push([{ text: `${connections} connections`, tone: 'dim' }]);
   return line;
@@ -92,10 +94,13 @@ export function integrityLine(
 ): Line {
   const line: Piece[][] = [
     [{ text: 'integrity', tone: 'dim' }],
-    [{ text: 'snap', tone: 'dim' }, good(c.snapshots_agreed, '✓'), bad(c.snapshots_disagreed, '✗')],
+    [{ text: 'snap', tone: 'dim' }, good(c.snapshots_agreed, '✓'), bad(c.snapshots_disagreed, '✗'), ...(c.snapshots_refreshed > 0 ? [{ text: `${c.snapshots_refreshed}↻`, tone: 'plain' as const }] : [])],
     [{ text: 'tob', tone: 'dim' }, good(c.bba_agreed, '✓'), bad(c.bba_disagreed, '✗')],
     [{ text: 'hash', tone: 'dim' }, good(c.hash_verified, '✓'), { text: `${c.hash_unverifiable}?`, tone: 'plain' }, bad(c.hash_mismatch, '✗')],
   ];
+  // REST proofs of quiet books, and REST books refused for not reproducing their own hash.
+  if (c.quiet_verified + c.quiet_resynced > 0) line.push([{ text: 'quiet', tone: 'dim' }, good(c.quiet_verified, '✓'), bad(c.quiet_resynced, '✗')]);
+  if (c.rest_untrusted > 0) line.push([{ text: `rest untrusted ${c.rest_untrusted}`, tone: 'warn', alert: true }]);
   if (c.crossed > 0) line.push([{ text: `crossed ${c.crossed}`, tone: 'warn' }]);
   if (cleaned > 0) line.push([{ text: `uncrossed ${cleaned}`, tone: 'warn' }]);
   // Why the book was last refetched from REST: routine causes plain, audit failures stand out.

@@ -226,7 +226,8 @@ export class BookEngine {
 
   /** Marks a market's assets resolved (from `market_resolved`, or a REST 404). */
   markResolved(assetId: string): void {
-    const asset = this.assets.get(assetId);
+    // A watched asset the venue has no book for (a REST 404) is resolved before any snapshot.
+    const asset = this.assets.get(assetId) ?? (this.tracked?.has(assetId) ? this.stateFor(assetId, '', false) : null);
     if (!asset) return;
     asset.lifecycle = 'resolved';
     this.dirty.add(assetId);

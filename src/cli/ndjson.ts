@@ -59,6 +59,7 @@ export function healthLine(health: ConnectionHealth, now: number): Record<string
     rtt_ms: health.rttMs,
     messages_per_sec: health.messagesPerSec,
     last_data_at: health.lastDataAt,
+    quiet_verified_at: health.quietVerifiedAt,
     reconnects: health.reconnects,
     cause: health.lastDisconnectCause,
     assets: health.assets,
@@ -84,7 +85,7 @@ export function integrityLine(finding: Finding, now: number): Record<string, unk
 
 /** Health fields whose change is worth a line (not the per-second rate or data age). */
 function healthKey(h: ConnectionHealth): string {
-  return `${h.state}|${h.frozen}|${h.attempt}|${h.reconnects}|${h.lastDisconnectCause}|${h.assets}`;
+  return `${h.state}|${h.frozen}|${h.attempt}|${h.reconnects}|${h.lastDisconnectCause}|${h.assets}|${h.quietVerifiedAt}`;
 }
 
 export class NdjsonWriter {

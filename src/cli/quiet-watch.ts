@@ -48,6 +48,7 @@ export class QuietWatch {
     private readonly options: QuietWatchOptions,
     private readonly report: (finding: Finding) => void,
     private readonly changed: () => void,
+    private readonly resynced: (assetId: string, cause: string) => void = () => {},
   ) {
     this.now = options.now ?? Date.now;
   }
@@ -99,6 +100,7 @@ export class QuietWatch {
       probe.answer = { at: now, equal: false };
       probe.divergedAt = now;
       this.report({ assetId: asset.assetId, kind: 'quiet_resynced', detail: `quiet book differed from REST /book at ${book.timestamp}; replaced` });
+      this.resynced(asset.assetId, QUIET_CAUSE);
     }
     this.engine.dirty.add(asset.assetId);
     this.changed();

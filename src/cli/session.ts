@@ -89,6 +89,9 @@ export class WatchSession {
       { quietAfterMs: options.quietAfterMs ?? DEFAULT_QUIET_AFTER_MS },
       (finding) => this.engine.onFinding?.(finding),
       () => this.publisher.schedule(),
+      (assetId, cause) => {
+        for (const listener of this.resyncListeners) listener(assetId, cause);
+      },
     );
     this.wireLogging();
   }

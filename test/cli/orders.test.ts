@@ -54,6 +54,24 @@ describe('polybook orders', () => {
     for (const secret of Object.values(TEST_CREDENTIALS)) expect(everything).not.toContain(secret);
   });
 
+  it('a market BUY (FOK) states its size in pUSD; 2026 statuses pass through as sent', async () => {
+    sim = await startSimulator({ seed: 33, markets: 1, rate: 0 });
+    const market = sim.markets()[0]!;
+    const p = start([market.slug, '--user-url', sim.urls.ws_user, '--rest', sim.urls.rest, '--gamma', sim.urls.gamma], ENV);
+    await until(() => p.out().includes('"state":"live"'), 5000, 'a live user channel');
+    sim.userChannel.placeOrder({ assetId: market.tokens[0]!.tokenId, side: 'BUY', price: '0.45', amount: '1.01', orderType: 'FOK', emptyFields: ['outcome'] });
+    const resting = sim.userChannel.placeOrder({ assetId: market.tokens[1]!.tokenId, side: 'SELL', price: '0.6', size: '10' });
+    await until(() => p.out().split('"type":"order"').length >= 3, 5000, 'two orders');
+    sim.userChannel.cancelOrder(resting.orderId, { status: 'CANCELED_MARKET_RESOLVED' });
+    await until(() => p.out().includes('CANCELED_MARKET_RESOLVED'), 5000, 'the cancellation');
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    const orders = p.out().trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.type === 'order');
+    expect(orders[0]).toMatchObject({ side: 'BUY', original_size: '1.01', size_unit: 'pusd', outcome: null });
+    expect(orders.find((o) => o.side === 'SELL')).toMatchObject({ original_size: '10', size_unit: 'shares' });
+    expect(orders.at(-1)).toMatchObject({ status: 'CANCELED_MARKET_RESOLVED' });
+  });
+
   it('a rejected key is one clear error and exit 1, without a reconnect loop', async () => {
     sim = await startSimulator({ seed: 32, markets: 1, rate: 0 });
     const p = start(['--user-url', sim.urls.ws_user], { POLY_API_KEY: 'wrong-key', POLY_API_SECRET: 'wrong-secret-value', POLY_PASSPHRASE: 'wrong-pass' });

@@ -79,8 +79,9 @@ describe('screen', () => {
   it('marks stale, resolved and crossed books in the header', async () => {
     const cases = [
       [assetView({ status: 'stale', receivedAt: NOW - 12_000 }), 'STALE 12s'],
-      [assetView({ receivedAt: NOW - 40_000 }), 'STALE 40s (quiet)'],
+      [assetView({ status: 'quiet', quietSince: NOW - 40_000 }), 'QUIET 40s'],
       [assetView({ status: 'resolved' }), 'RESOLVED'],
+      [assetView({ status: 'resolved', winner: true }), 'RESOLVED — won'],
       [assetView({ bids: [['0.5', '1']], asks: [['0.49', '1']], crossed: true }), 'CROSSED'],
     ] as const;
     for (const [view, badge] of cases) {
@@ -129,14 +130,18 @@ describe('clock', () => {
     unmount();
   });
 
-  it('marks a book quiet after 30 s without data while connected', async () => {
+  it('a quiet book counts its silence up; once REST proves it, it says when', async () => {
     vi.useFakeTimers({ now: NOW });
-    const { lastFrame, unmount } = render(<App store={storeWith([up])} now={() => Date.now()} />);
+    const store = storeWith([{ ...up, status: 'quiet', quietSince: NOW - 30_000 }]);
+    const { lastFrame, unmount } = render(<App store={store} now={() => Date.now()} />);
     await settle();
-    expect(lines(lastFrame())[0]).toContain('  live  tick 0.01');
-    vi.advanceTimersByTime(31_000);
+    expect(lines(lastFrame())[0]).toContain('  QUIET 30s  tick 0.01');
+    vi.advanceTimersByTime(5_000);
     await settle();
-    expect(lines(lastFrame())[0]).toContain('  STALE 31s (quiet)  tick 0.01');
+    expect(lines(lastFrame())[0]).toContain('  QUIET 35s  tick 0.01');
+    publishAssets(store, [{ ...up, status: 'quiet', quietSince: NOW - 30_000, quietVerifiedAt: new Date(2026, 6, 19, 12, 0, 5).getTime() }]);
+    await settle();
+    expect(lines(lastFrame())[0]).toContain('  quiet, verified at 12:00:05  tick 0.01');
     unmount();
   });
 });

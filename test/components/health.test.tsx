@@ -88,11 +88,18 @@ describe('health bar', () => {
 describe('book status', () => {
   it('marks stale, quiet, resolved, crossed and awaiting books', () => {
     expect(bookBadge(assetView({ status: 'stale', receivedAt: NOW - 12_000 }), false, NOW)).toEqual({ text: 'STALE 12s', tone: 'warn' });
-    expect(bookBadge(assetView({ receivedAt: NOW - 45_000 }), true, NOW)).toEqual({ text: 'STALE 45s (quiet)', tone: 'warn' });
-    expect(bookBadge(assetView({ receivedAt: NOW - 29_000 }), true, NOW).text).toBe('live');
+    expect(bookBadge(assetView({ status: 'quiet', quietSince: NOW - 45_000 }), true, NOW)).toEqual({ text: 'QUIET 45s', tone: 'warn' });
+    const verifiedAt = new Date(2026, 6, 19, 11, 59, 58).getTime();
+    expect(bookBadge(assetView({ status: 'quiet', quietSince: NOW - 45_000, quietVerifiedAt: verifiedAt }), true, NOW)).toEqual({
+      text: 'quiet, verified at 11:59:58',
+      tone: 'ok',
+    });
+    expect(bookBadge(assetView({ receivedAt: NOW - 45_000 }), true, NOW).text).toBe('live');
     // Silence while disconnected is the connection's story, not the book's.
-    expect(bookBadge(assetView({ receivedAt: NOW - 45_000 }), false, NOW).text).toBe('live');
+    expect(bookBadge(assetView({ status: 'quiet', quietSince: NOW - 45_000 }), false, NOW).text).toBe('live');
     expect(bookBadge(assetView({ status: 'resolved' }), true, NOW).text).toBe('RESOLVED');
+    expect(bookBadge(assetView({ status: 'resolved', winner: true }), true, NOW).text).toBe('RESOLVED — won');
+    expect(bookBadge(assetView({ status: 'resolved', winner: false }), true, NOW).text).toBe('RESOLVED — lost');
     expect(bookBadge(assetView({ crossed: true }), true, NOW)).toEqual({ text: 'CROSSED', tone: 'bad' });
     expect(bookBadge(assetView({ status: 'awaiting' }), true, NOW).text).toBe('waiting for snapshot…');
     expect(bookBadge(undefined, true, NOW).text).toBe('waiting for snapshot…');
