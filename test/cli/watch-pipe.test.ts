@@ -20,6 +20,23 @@ afterEach(async () => {
   await sim?.close();
 });
 
+/** `polybook watch` as a child process; its stdout collected as it comes. */
+function spawnWatch(args: readonly string[]) {
+  const child = spawn(process.execPath, [BIN, 'watch', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => out };
+}
+
+/** Moves the simulator `rounds` × `steps`, a little at a time, so the child keeps up. */
+async function move(rounds: number, steps: number): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    sim.advance(steps);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('polybook watch (pipe mode)', () => {
   it('--once prints each asset’s first complete book as NDJSON and exits 0', async () => {
     sim = await startSimulator({ seed: 21, markets: 2, rate: 0 });
@@ -42,22 +59,14 @@ describe('polybook watch (pipe mode)', () => {
     sim = await startSimulator({ seed: 22, markets: 1, rate: 0 });
     const ids = tokensOf(sim);
     const file = join(mkdtempSync(join(tmpdir(), 'polybook-rec-')), 'session.jsonl');
-    const child = spawn(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--record', file, '--log-level', 'silent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await until(() => out.includes('"type":"book"'), 5000, 'a book line');
-    for (let i = 0; i < 30; i++) {
-      sim.advance(20);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    await until(() => out.includes('"type":"trade"'), 5000, 'a trade line');
+    const { child, exited, out } = spawnWatch([...ids, '--url', sim.urls.ws_market, '--record', file, '--log-level', 'silent']);
+    await until(() => out().includes('"type":"book"'), 5000, 'a book line');
+    await move(30, 20);
+    await until(() => out().includes('"type":"trade"'), 5000, 'a trade line');
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    const types = new Set(out.trim().split('\n').map((l) => JSON.parse(l).type));
+    const types = new Set(out().trim().split('\n').map((l) => JSON.parse(l).type));
     expect(types).toEqual(new Set(['book', 'trade', 'health']));
     // The recording replays to the simulator's truth.
     const { stdout } = await run(process.execPath, [BIN, 'replay', file, '--format', 'json']);
@@ -82,18 +91,10 @@ describe('polybook watch (pipe mode)', () => {
     sim = await startSimulator({ seed: 25, markets: 1, rate: 0 });
     const ids = tokensOf(sim);
     const file = join(mkdtempSync(join(tmpdir(), 'polybook-rec-')), 'session.jsonl');
-    const child = spawn(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--record', file, '--log-level', 'silent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await until(() => out.includes('"status":"live"'), 5000, 'a live book line');
+    const { child, exited, out } = spawnWatch([...ids, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--record', file, '--log-level', 'silent']);
+    await until(() => out().includes('"status":"live"'), 5000, 'a live book line');
     await until(() => existsSync(`${file}.meta.json`), 5000, 'the side file');
-    for (let i = 0; i < 20; i++) {
-      sim.advance(10);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await move(20, 10);
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -116,22 +117,14 @@ describe('polybook watch (pipe mode)', () => {
   it('watching one outcome prints nothing about the other one, which every price_change carries', async () => {
     sim = await startSimulator({ seed: 26, markets: 1, rate: 0 });
     const [up, down] = tokensOf(sim);
-    const child = spawn(process.execPath, [BIN, 'watch', up!, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--quiet-after', '0.3', '--log-level', 'silent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await until(() => out.includes('"status":"live"'), 5000, 'a live book line');
-    for (let i = 0; i < 20; i++) {
-      sim.advance(10);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const { child, exited, out } = spawnWatch([up!, '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--quiet-after', '0.3', '--log-level', 'silent']);
+    await until(() => out().includes('"status":"live"'), 5000, 'a live book line');
+    await move(20, 10);
     // Then quiet: no data for 0.3 s, proven by REST.
-    await until(() => out.includes('"status":"quiet"') && /"quiet_verified_at":\d/.test(out), 5000, 'a verified quiet line');
+    await until(() => out().includes('"status":"quiet"') && /"quiet_verified_at":\d/.test(out()), 5000, 'a verified quiet line');
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out().trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.asset_id === down)).toEqual([]);
     expect(lines.filter((l) => l.type === 'integrity')).toEqual([]);
     expect(new Set(lines.filter((l) => l.type === 'book').map((l) => l.asset_id))).toEqual(new Set([up]));

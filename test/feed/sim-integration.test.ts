@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { converged, startClient, tokensOf, type SimClient } from '../helpers/sim-client.js';
+import { converged, flow, type SimClient, startClient, tokensOf } from '../helpers/sim-client.js';
 import { until } from '../helpers/stub-venue.js';
 
 let sim: Simulator;
@@ -24,20 +24,13 @@ function integrityTotals(c: SimClient) {
   return totals;
 }
 
-async function flow(steps: number): Promise<void> {
-  for (let i = 0; i < steps; i += 10) {
-    sim.advance(10);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
 describe('feed ⇄ simulator', () => {
   it('books equal the truth under steady flow; every audit agrees and venue hashes verify', async () => {
     sim = await startSimulator({ seed: 11, markets: 2, rate: 0 });
     const ids = tokensOf(sim);
     client = startClient(sim, ids);
     await converged(sim, client, ids);
-    await flow(300);
+    await flow(sim, 300);
     await converged(sim, client, ids);
     client.engine.flush();
     const totals = integrityTotals(client);
@@ -56,7 +49,7 @@ describe('feed ⇄ simulator', () => {
     const stale: boolean[] = [];
     c.feed.on('down', () => setImmediate(() => stale.push(...ids.map((id) => c.engine.assets.get(id)!.stale))));
     sim.dropConnections();
-    await flow(100);
+    await flow(sim, 100);
     await until(() => c.health.some((h) => h.reconnects >= 1));
     await converged(sim, c, ids);
     expect(stale.length).toBeGreaterThan(0);
@@ -69,7 +62,7 @@ describe('feed ⇄ simulator', () => {
     client = startClient(sim, ids, { silenceMs: 300 });
     await converged(sim, client, ids);
     sim.stall(true);
-    await flow(50);
+    await flow(sim, 50);
     const c = client;
     await until(() => c.health.some((h) => h.frozen), 3000, 'frozen');
     await until(() => c.health.some((h) => h.state === 'reconnecting'), 3000, 'reconnecting');
@@ -87,7 +80,7 @@ describe('feed ⇄ simulator', () => {
     const c = client;
     await until(() => c.health.some((h) => h.lastDisconnectCause?.startsWith('no PONG') === true), 3000, 'pong timeout');
     sim.mutePong(false);
-    await flow(50);
+    await flow(sim, 50);
     await converged(sim, c, ids);
   });
 
@@ -97,7 +90,7 @@ describe('feed ⇄ simulator', () => {
     client = startClient(sim, ids);
     await converged(sim, client, ids);
     sim.sendMalformed();
-    await flow(50);
+    await flow(sim, 50);
     const c = client;
     await until(() => c.binding.stats.invalid > 0);
     await converged(sim, c, ids);
@@ -110,7 +103,7 @@ describe('feed ⇄ simulator', () => {
     client = startClient(sim, ids);
     await converged(sim, client, ids);
     await sim.restartListener(400);
-    await flow(60);
+    await flow(sim, 60);
     const c = client;
     await converged(sim, c, ids);
     expect(c.health.filter((h) => h.state === 'reconnecting').length).toBeGreaterThanOrEqual(1);
@@ -121,7 +114,7 @@ describe('feed ⇄ simulator', () => {
     const ids = tokensOf(sim);
     client = startClient(sim, ids);
     await converged(sim, client, ids);
-    await flow(400);
+    await flow(sim, 400);
     await converged(sim, client, ids);
     client.engine.flush();
     expect(integrityTotals(client).hash_mismatch).toBe(0);
@@ -133,7 +126,7 @@ describe('feed ⇄ simulator', () => {
     client = startClient(sim, ids.slice(0, 2));
     await converged(sim, client, ids.slice(0, 2));
     client.feed.subscribe(ids.slice(2));
-    await flow(50);
+    await flow(sim, 50);
     await converged(sim, client, ids);
     expect(client.health.filter((h) => h.state === 'connecting')).toHaveLength(1);
   });

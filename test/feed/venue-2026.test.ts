@@ -9,7 +9,7 @@ import type { ConnectionHealth } from '../../src/feed/health.js';
 import { VenueApi } from '../../src/feed/venue-api.js';
 import { silentLogger } from '../../src/log.js';
 import { startSimulator, type Simulator } from '../../src/sim/index.js';
-import { converged, FAST_TIMING, startClient, tokensOf, truthFingerprint, type SimClient } from '../helpers/sim-client.js';
+import { converged, FAST_TIMING, flow, type SimClient, startClient, tokensOf, truthFingerprint } from '../helpers/sim-client.js';
 import { until } from '../helpers/stub-venue.js';
 
 let sim: Simulator;
@@ -23,13 +23,6 @@ afterEach(async () => {
   await sim?.close();
 });
 
-async function flow(steps: number): Promise<void> {
-  for (let i = 0; i < steps; i += 10) {
-    sim.advance(10);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
 describe('venue behaviours, 2026', () => {
   it('a venue that stalls connections above N assets: a cap of N keeps every book live', async () => {
     sim = await startSimulator({ seed: 70, markets: 3, rate: 0, faults: { stallAboveAssets: 4 } });
@@ -37,7 +30,7 @@ describe('venue behaviours, 2026', () => {
     client = startClient(sim, ids, { maxAssetsPerConnection: 4 });
     await converged(sim, client, ids);
     expect(client.feed.connections()).toHaveLength(2);
-    await flow(100);
+    await flow(sim, 100);
     await converged(sim, client, ids);
   });
 
@@ -77,7 +70,7 @@ describe('legacy (v1) venue through the client', () => {
     const ids = tokensOf(sim);
     client = startClient(sim, ids);
     await converged(sim, client, ids);
-    await flow(400);
+    await flow(sim, 400);
     await converged(sim, client, ids);
     client.engine.flush();
     let refreshed = 0;

@@ -89,3 +89,11 @@ export async function converged(sim: Simulator, client: SimClient, ids: readonly
     throw new Error(`${(error as Error).message}\n${detail.join('\n')}`);
   }
 }
+
+/** Runs the simulator's order flow `steps` steps, `per` at a time, yielding so clients keep up. */
+export async function flow(sim: Simulator, steps: number, per = 10, pauseMs = 2): Promise<void> {
+  for (let i = 0; i < steps; i += per) {
+    sim.advance(per);
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}
