@@ -71,14 +71,14 @@ function Screen({ store, replay, title, size: fixedSize, now = Date.now }: Omit<
   const depth = useStore(store, (s) => s.depth);
   const selected = selectedAsset(chosen, order);
   const index = selected === null ? -1 : order.indexOf(selected);
-  const own = useStore(store, (s) => (selected === null ? undefined : (frozen ?? s).assets[selected]));
+  const own = useStore(store, (s) => (selected === null ? undefined : (frozen ?? s).assets.get(selected)));
   // `m`: the ladder drawn from the paired outcome's book (asks as bids at 1 − p), cached per view.
   const mirrored = useStore(store, (s) => (mirror && selected !== null ? mirroredLadder(frozen ?? s, selected) : null));
   const view = useMemo(() => (own && mirrored ? { ...own, bids: mirrored.bids, asks: mirrored.asks } : own), [own, mirrored]);
-  const pairLabel = useStore(store, (s) => (own?.pair ? tabLabel((frozen ?? s).assets[own.pair.assetId], own.pair.assetId) : null));
+  const pairLabel = useStore(store, (s) => (own?.pair ? tabLabel((frozen ?? s).assets.get(own.pair.assetId), own.pair.assetId) : null));
   const health = useStore(store, (s) => pickHealth((frozen ?? s).health));
   const connections = useStore(store, (s) => countMarketConnections(frozen ?? s));
-  const labels = useStore(store, useShallow((s) => (frozen ?? s).order.map((id) => tabLabel((frozen ?? s).assets[id], id))));
+  const labels = useStore(store, useShallow((s) => (frozen ?? s).order.map((id) => tabLabel((frozen ?? s).assets.get(id), id))));
   // Replay progress is not in the store; redraw the replay line on every publish.
   useStore(store, (s) => (replay ? s.frame : 0));
   const time = useNow(now, frozen === null);

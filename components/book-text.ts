@@ -24,6 +24,9 @@ export function bookBadge(view: AssetView | undefined, connected: boolean, now: 
   if (view.status === 'resolved') return { text: view.winner === null ? 'RESOLVED' : view.winner ? 'RESOLVED — won' : 'RESOLVED — lost', tone: 'accent' };
   const age = view.receivedAt > 0 ? now - view.receivedAt : null;
   if (view.status === 'stale') return { text: age === null ? 'STALE' : `STALE ${formatAge(age)}`, tone: 'warn' };
+  if (view.status === 'reconnecting') return { text: age === null ? 'RECONNECTING' : `RECONNECTING ${formatAge(age)}`, tone: 'warn' };
+  // A REST snapshot: right when fetched, but nothing keeps it current until the WebSocket's comes.
+  if (view.status === 'rest') return { text: age === null ? 'REST' : `REST ${formatAge(age)}`, tone: 'warn' };
   if (view.crossed) return { text: 'CROSSED', tone: 'bad' };
   // Yes and No mirror each other; a gap beyond a tick means one of the two books is off.
   if (view.pair?.disagrees) return { text: `PAIR OFF ${view.pair.gap}`, tone: 'warn' };

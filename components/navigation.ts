@@ -28,9 +28,9 @@ export function jumpAsset(chosen: string | null, order: readonly string[], index
  */
 export function otherOutcome(chosen: string | null, state: PolybookState): string | null {
   const current = selectedAsset(chosen, state.order);
-  const view = current === null ? undefined : state.assets[current];
+  const view = current === null ? undefined : state.assets.get(current);
   if (!view) return chosen;
-  const siblings = state.order.filter((id) => id !== view.assetId && state.assets[id]?.market === view.market);
+  const siblings = state.order.filter((id) => id !== view.assetId && state.assets.get(id)?.market === view.market);
   const pair = view.pair?.assetId;
   if (pair !== undefined && siblings.includes(pair)) return pair;
   const after = siblings.find((id) => state.order.indexOf(id) > state.order.indexOf(view.assetId));

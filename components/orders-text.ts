@@ -7,8 +7,8 @@ import { orderIsDone } from '../src/protocol/user-events.js';
 import { clockTime, truncate } from './format.js';
 
 /** Orders still working (not fully matched, cancelled for any reason or invalid), newest first. */
-export function openOrders(orders: Readonly<Record<string, OrderView>>): OrderView[] {
-  return Object.values(orders)
+export function openOrders(orders: ReadonlyMap<string, OrderView>): OrderView[] {
+  return [...orders.values()]
     .filter((o) => !orderIsDone(o.status))
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0));
 }

@@ -32,7 +32,18 @@ export function bindFeed(feed: MarketFeed, publisher: BookPublisher, onEvent?: E
     for (const id of assetIds) publisher.engine.markStale(id);
     publisher.schedule();
   };
-  const onHealth = (health: ConnectionHealth) => setHealth(publisher.store, health);
+  // A book is live only while its connection is: a connection's state change republishes its books.
+  const states = new Map<string, string>();
+  publisher.linkConnections((assetId) => feed.stateOf(assetId));
+  const onHealth = (health: ConnectionHealth) => {
+    if (states.get(health.id) !== health.state) {
+      states.set(health.id, health.state);
+      // Books first: no reader may see the new connection state beside books still saying live.
+      for (const id of feed.assetsOf(health.id)) if (publisher.engine.assets.has(id)) publisher.engine.dirty.add(id);
+      publisher.publishNow();
+    }
+    setHealth(publisher.store, health);
+  };
   feed.on('parsed', onFrame);
   feed.on('down', onDown);
   feed.on('health', onHealth);

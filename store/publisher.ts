@@ -9,7 +9,7 @@ import type { AssetState } from '../src/book/asset-state.js';
 import type { BookEngine } from '../src/book/engine.js';
 import type { FeedEvent } from '../src/protocol/events.js';
 import { publishAssets, type PolybookStore } from './store.js';
-import type { AssetStatus, AssetView, TradeView } from './types.js';
+import type { AssetStatus, AssetView, ConnectionState, TradeView } from './types.js';
 
 export interface PublisherOptions {
   /** Minimum ms between two publishes (default 1000/30). */
@@ -39,6 +39,8 @@ export class BookPublisher {
   private lastPublish = -Infinity;
   private publishedDepth: number;
   private readonly unsubscribe: () => void;
+  /** The state of an asset's connection (the feed binding links it); null: no connection (replay). */
+  private connectionState: (assetId: string) => ConnectionState | null = () => null;
 
   constructor(
     readonly engine: BookEngine,
@@ -81,6 +83,11 @@ export class BookPublisher {
     this.trades.set(event.assetId, list);
   }
 
+  /** Says where an asset's connection state comes from, which a book's status depends on. */
+  linkConnections(stateOf: (assetId: string) => ConnectionState | null): void {
+    this.connectionState = stateOf;
+  }
+
   /** Sets the outcome label and question shown for an asset. */
   label(assetId: string, label: AssetLabel): void {
     this.labels.set(assetId, label);
@@ -121,7 +128,7 @@ export class BookPublisher {
     const views: AssetView[] = [];
     for (const id of dirty) {
       const asset = this.engine.assets.get(id);
-      if (asset) views.push(this.view(asset, previous[id]));
+      if (asset) views.push(this.view(asset, previous.get(id)));
     }
     dirty.clear();
     publishAssets(this.store, views);
@@ -161,7 +168,7 @@ export class BookPublisher {
       lastTrade: lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
       trades: trades ? trades.slice() : before?.trades ?? [],
       integrity: { ...asset.integrity },
-      status: statusOf(asset),
+      status: statusOf(asset, this.connectionState(asset.assetId)),
       crossed: asset.crossed,
       cleaned: asset.cleaned,
       lastResync: asset.lastResync,
@@ -192,10 +199,19 @@ export class BookPublisher {
   }
 }
 
-function statusOf(asset: AssetState): AssetStatus {
+/**
+ * What a book is, never `live` unless it is: live needs a fresh WebSocket snapshot AND a live
+ * connection. A REST book waiting for its snapshot is `rest`; a book from before a disconnect is
+ * `reconnecting` while its connection is down and `stale` once it is back but the fresh snapshot
+ * has not come.
+ */
+export function statusOf(asset: AssetState, connection: ConnectionState | null): AssetStatus {
   if (asset.lifecycle === 'resolved') return 'resolved';
   if (!asset.book) return 'awaiting';
-  if (asset.stale) return 'stale';
+  if (asset.provisional) return 'rest';
+  const connected = connection === null || connection === 'live';
+  if (asset.stale) return connected ? 'stale' : 'reconnecting';
+  if (!connected) return 'reconnecting';
   return asset.quietSince !== null ? 'quiet' : 'live';
 }
 

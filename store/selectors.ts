@@ -13,8 +13,8 @@ const mirrors = new WeakMap<AssetView, { bids: LadderLevel[]; asks: LadderLevel[
  * showing NO as the mirror of YES; null when the asset has no paired outcome with a book.
  */
 export function mirroredLadder(state: PolybookState, assetId: string): { bids: LadderLevel[]; asks: LadderLevel[] } | null {
-  const pair = state.assets[assetId]?.pair;
-  const other = pair ? state.assets[pair.assetId] : undefined;
+  const pair = state.assets.get(assetId)?.pair;
+  const other = pair ? state.assets.get(pair.assetId) : undefined;
   if (!other) return null;
   let mirrored = mirrors.get(other);
   if (!mirrored) {

@@ -12,11 +12,11 @@ export const DEFAULT_DEPTH = 20;
 export function createPolybookStore(initial: Partial<PolybookState> = {}): PolybookStore {
   return createStore<PolybookState>()(() => ({
     order: [],
-    assets: {},
+    assets: new Map(),
     health: {},
     depth: DEFAULT_DEPTH,
     frame: 0,
-    orders: {},
+    orders: new Map(),
     userTrades: [],
     ...initial,
   }));
@@ -32,10 +32,10 @@ export function watchAssets(store: PolybookStore, assetIds: readonly string[]): 
 export function publishAssets(store: PolybookStore, views: readonly AssetView[]): void {
   if (views.length === 0) return;
   const state = store.getState();
-  const assets = { ...state.assets };
+  const assets = new Map(state.assets);
   let order = state.order;
   for (const view of views) {
-    assets[view.assetId] = view;
+    assets.set(view.assetId, view);
     if (!order.includes(view.assetId)) order = [...order, view.assetId];
   }
   store.setState({ assets, order, frame: state.frame + 1 });

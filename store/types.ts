@@ -16,11 +16,12 @@ export interface TradeView {
 }
 
 /**
- * awaiting: subscribed, no snapshot yet; live: fresh; quiet: live but no data for a while (see
- * `quietVerifiedAt`); stale: predates a disconnect and waits for a fresh snapshot; resolved: the
- * market is over.
+ * awaiting: subscribed, no book yet; rest: a REST book, waiting for its WebSocket snapshot; live:
+ * a fresh snapshot on a live connection; quiet: live but no data for a while (see
+ * `quietVerifiedAt`); reconnecting: predates a disconnect, connection down; stale: predates a
+ * disconnect, connection back, fresh snapshot not yet here; resolved: the market is over.
  */
-export type AssetStatus = 'awaiting' | 'live' | 'quiet' | 'stale' | 'resolved';
+export type AssetStatus = 'awaiting' | 'rest' | 'live' | 'quiet' | 'reconnecting' | 'stale' | 'resolved';
 
 /** Everything the screen shows about one asset, as of the last publish. */
 export interface AssetView {
@@ -97,14 +98,15 @@ export interface UserTradeView {
 export interface PolybookState {
   /** Watched assets, in display order. */
   readonly order: readonly string[];
-  readonly assets: Readonly<Record<string, AssetView>>;
+  /** By token id: a Map, because the ids come from the server (no plain-object keys from the wire). */
+  readonly assets: ReadonlyMap<string, AssetView>;
   readonly health: Readonly<Record<string, ConnectionHealth>>;
   /** Ladder depth the screen asks for (levels per side). */
   readonly depth: number;
   /** Publishes so far (a cheap change signal). */
   readonly frame: number;
-  /** The user's orders by id (user channel). */
-  readonly orders: Readonly<Record<string, OrderView>>;
+  /** The user's orders by id (user channel); a Map for the same reason as `assets`. */
+  readonly orders: ReadonlyMap<string, OrderView>;
   /** The user's trades, newest first, bounded. */
   readonly userTrades: readonly UserTradeView[];
 }

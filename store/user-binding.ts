@@ -6,9 +6,9 @@ import type { UserFeed } from '../src/feed/user-feed.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
 import type { OrderEvent, UserTradeEvent } from '../src/protocol/events.js';
 import { parseFrame } from '../src/protocol/parse-frame.js';
-import { orderIsCanceled } from '../src/protocol/user-events.js';
+import { orderIsCanceled, orderIsDone } from '../src/protocol/user-events.js';
 import { setHealth, type PolybookStore } from './store.js';
-import type { UserTradeView } from './types.js';
+import type { OrderView, UserTradeView } from './types.js';
 
 const TRADE_LIMIT = 200;
 
@@ -23,9 +23,8 @@ export function orderViewStatus(event: OrderEvent): string {
 
 export function applyOrder(store: PolybookStore, event: OrderEvent): void {
   const status = orderViewStatus(event);
-  const orders = {
-    ...store.getState().orders,
-    [event.id]: {
+  const orders = new Map(store.getState().orders);
+  orders.set(event.id, {
       id: event.id,
       market: event.market,
       assetId: event.assetId,
@@ -37,9 +36,25 @@ export function applyOrder(store: PolybookStore, event: OrderEvent): void {
       outcome: event.outcome,
       status,
       timestamp: event.timestamp,
-    },
-  };
+  });
+  boundOrders(orders);
   store.setState({ orders });
+}
+
+/** Orders kept at most: the oldest finished ones go first, so a flood cannot grow the store. */
+export const ORDER_LIMIT = 1000;
+
+function boundOrders(orders: Map<string, OrderView>): void {
+  if (orders.size <= ORDER_LIMIT) return;
+  for (const [id, order] of orders) {
+    if (orders.size <= ORDER_LIMIT) return;
+    if (orderIsDone(order.status)) orders.delete(id);
+  }
+  // Still too many: drop the oldest entries (Map order is insertion order).
+  for (const id of orders.keys()) {
+    if (orders.size <= ORDER_LIMIT) return;
+    orders.delete(id);
+  }
 }
 
 export function applyUserTrade(store: PolybookStore, event: UserTradeEvent): void {

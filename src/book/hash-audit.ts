@@ -18,6 +18,7 @@
  */
 import type { Level } from '../protocol/events.js';
 import type { BookSide } from './book-side.js';
+import { compareDecimal } from './decimal.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
 import {
@@ -67,10 +68,30 @@ export const DEFAULT_HASH_TICK = '0.01';
 
 export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
 
+/**
+ * The work one asset's checks may cost, so that wrong hashes (a hostile server, a corrupted
+ * recording) cost at most a few times what right ones do. A check's first attempt (the hidden
+ * price last learned) is free, as it is all a clean stream ever needs. Every further candidate
+ * spends a credit, earned one per check up to a cap: enough to relearn the hidden price after a
+ * trade, not enough to search on every burst. The full grid search (needed before a mismatch may be
+ * claimed) spends grid credits counted in characters hashed, earned one preimage per check: two
+ * grids are there at once, later ones once per grid's worth of checks. And no grid hashes more than
+ * `GRID_BYTES`: on a huge book the search stops and the check says `unverifiable`, never `mismatch`.
+ */
+export const CHECK_CREDITS = { perCheck: 1, cap: 24 } as const;
+/** Grid credits (characters): at most two grids' worth. */
+export const GRID_CREDITS = { grids: 2 } as const;
+export const GRID_BYTES = 48 * 1024 * 1024;
+
 interface AssetHashState {
   confirmed: boolean;
   suspect: boolean;
+  credits: number;
+  gridCredits: number;
 }
+
+/** Why a search ended without a match: nothing matched, or it ran out of what it may spend. */
+type SearchEnd = 'verified' | 'exhausted' | 'not_found';
 
 /** Pads a price to at least three decimals, the venue's spelling of the hidden price. */
 export function threeDecimals(price: string): string {
@@ -85,6 +106,7 @@ export class VenueHashAudit {
   private readonly hiddenPrice = new Map<string, string>();
   private readonly assets = new Map<string, AssetHashState>();
   private readonly sideJson = new WeakMap<BookSide, { version: number; json: string }>();
+  private readonly finest = new Map<string, string>();
 
   /** Sets the REST-only inputs for a market. */
   setMeta(market: string, meta: BookMeta): void {
@@ -127,10 +149,12 @@ export class VenueHashAudit {
   check(c: HashCheck): HashVerdict {
     const state = this.stateOf(c.assetId);
     if (c.hashes.length === 0) return 'unverifiable';
-    const found = this.tryCandidates(c, false);
-    if (found) return this.settle(c, state, 'verified');
+    state.credits = Math.min(CHECK_CREDITS.cap, state.credits + CHECK_CREDITS.perCheck);
+    if (this.tryCandidates(c, state, false) === 'verified') return this.settle(c, state, 'verified');
     if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
-    return this.settle(c, state, this.tryCandidates(c, true) ? 'verified' : 'suspect');
+    const grid = this.tryCandidates(c, state, true);
+    // Only a search that tried every value may call the failure a suspect (then a mismatch).
+    return this.settle(c, state, grid === 'verified' ? 'verified' : grid === 'not_found' ? 'suspect' : 'unverifiable');
   }
 
   /** Settles a pending suspect at the end of a stream: it was never confirmed, so unverifiable. */
@@ -146,7 +170,8 @@ export class VenueHashAudit {
   private stateOf(assetId: string): AssetHashState {
     let state = this.assets.get(assetId);
     if (!state) {
-      state = { confirmed: false, suspect: false };
+      // Grid credits start full (clamped to the asset's grid at its first check).
+      state = { confirmed: false, suspect: false, credits: 0, gridCredits: Number.POSITIVE_INFINITY };
       this.assets.set(assetId, state);
     }
     return state;
@@ -181,33 +206,65 @@ export class VenueHashAudit {
     return c.formula !== 'legacy' && this.meta.has(c.market);
   }
 
-  private tryCandidates(c: HashCheck, exhaustive: boolean): boolean {
-    if (c.formula === 'current' && !this.canUseCurrent(c)) return false;
+  private tryCandidates(c: HashCheck, state: AssetHashState, exhaustive: boolean): SearchEnd {
+    if (c.formula === 'current' && !this.canUseCurrent(c)) return 'not_found';
     const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : this.json(c.book.bids);
     const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : this.json(c.book.asks);
-    if (c.formula !== 'current' && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return true;
-    if (!this.canUseCurrent(c)) return false;
+    if (c.formula !== 'current' && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return 'verified';
+    if (!this.canUseCurrent(c)) return 'not_found';
     const meta = this.meta.get(c.market)!;
     const tickSize = c.tickSize ?? DEFAULT_HASH_TICK;
+    const gridTick = this.finestTick(c.market, tickSize);
     const tried = new Set<string>();
+    const size = bids.length + asks.length + 256;
+    if (!exhaustive) {
+      // Each check earns one preimage of grid credit; two grids' worth at most.
+      const cap = GRID_CREDITS.grids * Math.min(GRID_BYTES, size * gridSize(gridTick));
+      state.gridCredits = Math.min(cap, state.gridCredits + size);
+    }
+    let bytes = 0;
+    let free = !exhaustive;
+    let end: SearchEnd = 'not_found';
+    /** true: stop (found, or out of credits / bytes). */
     const attempt = (price: string): boolean => {
       if (tried.has(price)) return false;
+      if (free) {
+        free = false;
+      } else if (exhaustive) {
+        if (state.gridCredits < size || bytes + size > GRID_BYTES) return (end = 'exhausted'), true;
+        state.gridCredits -= size;
+        bytes += size;
+      } else {
+        if (state.credits <= 0) return (end = 'exhausted'), true;
+        state.credits--;
+      }
       tried.add(price);
       const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize, lastTradePrice: price };
       if (!this.matches(c, currentPreimage(c.market, c.assetId, c.timestamp, bids, asks, inputs))) return false;
       this.hiddenPrice.set(c.market, price);
+      end = 'verified';
       return true;
     };
     const known = this.hiddenPrice.get(c.market);
-    if (known !== undefined && attempt(known)) return true;
-    for (const book of [c.book, ...c.siblings]) {
-      for (const level of [book.bids.best(), book.asks.best()]) {
-        if (level && (attempt(threeDecimals(level.price)) || attempt(level.price))) return true;
+    if (known !== undefined && attempt(known)) return end;
+    if (!exhaustive) {
+      for (const book of [c.book, ...c.siblings]) {
+        for (const level of [book.bids.best(), book.asks.best()]) {
+          if (level && (attempt(threeDecimals(level.price)) || attempt(level.price))) return end;
+        }
       }
+      return end;
     }
-    if (!exhaustive) return false;
-    for (const price of priceGrid(tickSize)) if (attempt(price)) return true;
-    return false;
+    for (const price of priceGrid(gridTick)) if (attempt(price)) return end;
+    return end;
+  }
+
+  /** The finest tick a market has been checked under (its grid holds every past trade price). */
+  private finestTick(market: string, tick: string): string {
+    const seen = this.finest.get(market);
+    if (seen !== undefined && compareDecimal(seen, tick) <= 0) return seen;
+    this.finest.set(market, tick);
+    return tick;
   }
 
   private matches(c: HashCheck, preimage: string): boolean {
@@ -225,10 +282,28 @@ export class VenueHashAudit {
   }
 }
 
-/** Every price on the grid of `tick` (at least three decimals, at most four), spelled as the venue. */
-export function* priceGrid(tick: string): Generator<string> {
+/**
+ * The hidden price is a trade price, so it lies on a tick grid: the grid of the finest tick the
+ * market has had (a trade at 0.965 under a 0.001 tick stays the hidden price after a coarser tick
+ * returns). Spelled with at least three decimals, as the venue hashes it ("0.380").
+ */
+function gridSpec(tick: string): { places: number; step: number } {
   const dot = tick.indexOf('.');
-  const places = Math.min(4, Math.max(3, dot < 0 ? 0 : tick.length - dot - 1));
-  const steps = 10 ** places;
-  for (let i = 1; i < steps; i++) yield `0.${String(i).padStart(places, '0')}`;
+  const decimals = dot < 0 ? 0 : tick.length - dot - 1;
+  const places = Math.min(6, Math.max(3, decimals));
+  const step = Math.round(Number(tick) * 10 ** places);
+  return { places, step: step > 0 ? step : 1 };
+}
+
+/** How many prices `priceGrid(tick)` yields. */
+export function gridSize(tick: string): number {
+  const { places, step } = gridSpec(tick);
+  return Math.ceil(10 ** places / step) - 1;
+}
+
+/** Every price strictly between 0 and 1 on the grid of `tick`, spelled as the venue. */
+export function* priceGrid(tick: string): Generator<string> {
+  const { places, step } = gridSpec(tick);
+  const one = 10 ** places;
+  for (let i = step; i < one; i += step) yield `0.${String(i).padStart(places, '0')}`;
 }

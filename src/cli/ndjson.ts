@@ -145,7 +145,7 @@ export class NdjsonWriter {
     }
     const { assets, order } = this.store.getState();
     for (const id of order) {
-      const view = assets[id];
+      const view = assets.get(id);
       if (!view || this.written.get(id) === view) continue;
       this.written.set(id, view);
       this.book(view);

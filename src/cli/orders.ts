@@ -133,7 +133,7 @@ function writeNdjson(io: CliIo, store: ReturnType<typeof createPolybookStore>): 
   return store.subscribe((state, previous) => {
     const now = Date.now();
     if (state.orders !== previous.orders) {
-      for (const order of Object.values(state.orders)) if (previous.orders[order.id] !== order) write(orderLine(order, now));
+      for (const order of state.orders.values()) if (previous.orders.get(order.id) !== order) write(orderLine(order, now));
     }
     if (state.userTrades !== previous.userTrades) {
       for (const trade of state.userTrades) if (!previous.userTrades.includes(trade)) write(userTradeLine(trade, now));

@@ -7,6 +7,7 @@
  */
 import { GammaMarketError, type GammaMarketProblem, type MarketRef } from '../protocol/gamma.js';
 import type { VenueApi } from '../feed/venue-api.js';
+import { sanitizeText } from '../protocol/sanitize.js';
 import { CliError } from './errors.js';
 import { isTokenId } from './options.js';
 
@@ -115,7 +116,8 @@ export async function resolveOne(api: VenueApi, text: string, onSkipped?: SkipRe
   if (found.length > 0) return found;
   const hints = await closest(api, text);
   const hint = hints.length > 0 ? `; closest: ${hints.join(', ')}` : '';
-  throw new CliError('cli.unknownMarket', `no market matches "${text.slice(0, 80)}" (tried ${tried})${hint}`);
+  // The argument is echoed back: pasted text can carry escapes as well as any server string.
+  throw new CliError('cli.unknownMarket', `no market matches "${sanitizeText(text).slice(0, 80)}" (tried ${tried})${hint}`);
 }
 
 /** Resolves every argument, keeping order and dropping duplicates. */

@@ -11,6 +11,7 @@ import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, VenueApi } from '../feed/venue-api
 import type { BookEvent } from '../protocol/events.js';
 import { applyConfig, loadConfig } from './config.js';
 import { CliError } from './errors.js';
+import { tmuxSafe } from '../protocol/sanitize.js';
 import { httpUrlOption, secondsOption } from './options.js';
 import type { CliIo } from './program.js';
 import { resolveOne } from './resolve.js';
@@ -52,7 +53,8 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
         const asset = (wanted ? assets.find((a) => a.outcome?.toLowerCase() === wanted) : assets[0]) ?? assets[0]!;
         const label = asset.outcome ?? `${asset.assetId.slice(0, 4)}…${asset.assetId.slice(-4)}`;
         const rest = await api.book(asset.assetId);
-        io.stdout.write(rest.kind === 'missing' ? `${label} resolved\n` : `${statusLine(label, rest.book)}\n`);
+        // The line lands in tmux's `#(…)`, where `#[…]` restyles the bar: every `#` doubled.
+        io.stdout.write(`${tmuxSafe(rest.kind === 'missing' ? `${label} resolved` : statusLine(label, rest.book))}\n`);
       } catch (error) {
         if (error instanceof FeedError) {
           io.stdout.write(`polybook: ${error.code === 'feed.unreachable' ? 'venue unreachable' : error.message}\n`);

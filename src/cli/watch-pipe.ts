@@ -17,7 +17,7 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
     const printed = new Set<string>();
     session.store.subscribe((state) => {
       for (const id of session.assetIds) {
-        const view = state.assets[id];
+        const view = state.assets.get(id);
         if (printed.has(id) || !view || view.status !== 'live') continue;
         printed.add(id);
         writer.book(view);

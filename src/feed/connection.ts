@@ -30,8 +30,6 @@ export interface ConnectionOptions {
   readonly backoff?: BackoffOptions;
   /** Give up after this many consecutive failed attempts (default: never). */
   readonly maxAttempts?: number;
-  /** Live this long ⇒ the attempt counter resets. */
-  readonly healthyAfterMs?: number;
   /**
    * Whether every text frame but PONG counts as data for the silence watchdog (default). The
    * market feed turns this off and calls `noteData()` only for data naming one of the
@@ -56,12 +54,19 @@ const DEFAULTS = {
   pingIntervalMs: 10_000,
   pongTimeoutMs: 30_000,
   silenceMs: 90_000,
-  healthyAfterMs: 30_000,
   maxAttempts: Number.POSITIVE_INFINITY,
 };
 
-/** The initial dump grows with the asset count; one scraper needed 32 MiB (POLYMARKET.md §3.6). */
-const MAX_PAYLOAD = 64 * 1024 * 1024;
+/**
+ * The initial dump grows with the asset count; one scraper needed 32 MiB for thousands of assets
+ * on one socket (POLYMARKET.md §3.6). At 200 assets a connection the dump is a few MiB: 32 MiB
+ * is ample, and a larger frame (a hostile or broken server) closes the socket with 1009 instead of
+ * being buffered and parsed.
+ */
+export const MAX_PAYLOAD = 32 * 1024 * 1024;
+
+/** A server that accepts the TCP connection but never completes the upgrade gives up this soon. */
+const HANDSHAKE_TIMEOUT_MS = 15_000;
 
 export class FeedConnection extends EventEmitter {
   private readonly o: Required<Omit<ConnectionOptions, 'fatalClose' | 'silenceCheck'>> & Pick<ConnectionOptions, 'fatalClose' | 'silenceCheck'>;
@@ -106,6 +111,11 @@ export class FeedConnection extends EventEmitter {
     return this.o.id;
   }
 
+  /** The connection's state now (connecting, live, reconnecting, stopped). */
+  get currentState(): ConnectionState {
+    return this.state;
+  }
+
   /** True while the socket is open and subscribed. */
   get isOpen(): boolean {
     return this.socket?.readyState === WebSocket.OPEN && this.state === 'live';
@@ -139,8 +149,14 @@ export class FeedConnection extends EventEmitter {
     return true;
   }
 
-  /** Data for this connection arrived (see `dataFromFrames`). */
+  /**
+   * Data for this connection arrived (see `dataFromFrames`). Health is what arrives, not time
+   * open: only now does the reconnect attempt counter start over, so a server that accepts and
+   * stays silent runs into `maxAttempts`, and a connection that delivered before it dropped is
+   * retried at once rather than after an ever longer backoff.
+   */
   noteData(): void {
+    this.attempt = 0;
     this.lastDataAt = this.o.now();
     this.quietAt = null;
     if (this.frozen) {
@@ -181,14 +197,20 @@ export class FeedConnection extends EventEmitter {
     this.quietAt = null;
     this.answered = false;
     this.pingOutstandingSince = null;
-    const socket = new WebSocket(this.o.url, { maxPayload: MAX_PAYLOAD, handshakeTimeout: 15_000, perMessageDeflate: false });
+    const socket = new WebSocket(this.o.url, {
+      maxPayload: MAX_PAYLOAD,
+      // No longer than the PONG timeout: an upgrade that never comes is a dead server like any other.
+      handshakeTimeout: Math.min(HANDSHAKE_TIMEOUT_MS, this.o.pongTimeoutMs),
+      perMessageDeflate: false,
+    });
     this.socket = socket;
     socket.on('open', () => this.onOpen(socket));
     socket.on('message', (data, isBinary) => {
       if (this.socket === socket) this.onMessage(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
     });
     socket.on('error', (error) => {
-      this.cause ??= error.message || (error as NodeJS.ErrnoException).code || 'socket error';
+      // ws quotes the server in some messages ("Unexpected server response: …"): sanitized too.
+      this.cause ??= sanitizeText(error.message || (error as NodeJS.ErrnoException).code || 'socket error').slice(0, 120);
     });
     // The close reason is server text that reaches the health bar: no control characters.
     socket.on('close', (code, reason) => this.onClose(socket, code, sanitizeText(reason.toString()).slice(0, 120)));
@@ -216,6 +238,8 @@ export class FeedConnection extends EventEmitter {
       if (this.pingOutstandingSince !== null) this.rttMs = now - this.pingOutstandingSince;
       this.pingOutstandingSince = null;
       this.lastPongAt = now;
+      // On a channel where silence is normal (the user channel), an answer is the health sign.
+      if (this.o.dataFromFrames) this.attempt = 0;
       this.emitHealth();
     } else {
       this.rate.tick();
@@ -238,7 +262,6 @@ export class FeedConnection extends EventEmitter {
       this.pingOutstandingSince ??= now;
       socket.send('PING');
     }
-    if (this.attempt > 0 && now - this.openedAt >= this.o.healthyAfterMs) this.attempt = 0;
     if (now - this.lastHealthAt >= 1000) this.emitHealth();
   }
 

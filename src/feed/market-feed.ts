@@ -18,13 +18,14 @@ import { EventEmitter } from 'node:events';
 import type { FeedEvent, ParsedFrame } from '../protocol/events.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { FeedConnection, type ConnectionOptions, type SilenceVerdict } from './connection.js';
+import type { ConnectionState } from './health.js';
 
 export const DEFAULT_MARKET_URL = 'wss://ws-subscriptions-clob.polymarket.com/ws/market';
 
 /** Timing knobs passed through to each connection. */
 export type ConnectionTiming = Pick<
   ConnectionOptions,
-  'pingIntervalMs' | 'pongTimeoutMs' | 'silenceMs' | 'backoff' | 'maxAttempts' | 'healthyAfterMs' | 'now' | 'random'
+  'pingIntervalMs' | 'pongTimeoutMs' | 'silenceMs' | 'backoff' | 'maxAttempts' | 'now' | 'random'
 >;
 
 /** At most this many assets per connection by default (§13.2; nautilus caps at 200 too). */
@@ -107,6 +108,16 @@ export class MarketFeed extends EventEmitter {
   /** The id of the connection carrying an asset, or null. */
   connectionOf(assetId: string): string | null {
     return this.shards.find((s) => s.assets.has(assetId))?.id ?? null;
+  }
+
+  /** The state of the connection carrying an asset, or null when none does. */
+  stateOf(assetId: string): ConnectionState | null {
+    return this.shards.find((s) => s.assets.has(assetId))?.connection.currentState ?? null;
+  }
+
+  /** The assets a connection carries. */
+  assetsOf(connectionId: string): string[] {
+    return [...(this.shards.find((s) => s.id === connectionId)?.assets ?? [])];
   }
 
   start(): void {

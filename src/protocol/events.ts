@@ -195,7 +195,13 @@ export type InvalidReason =
   | 'bad_decimal'
   | 'negative_size'
   | 'bad_side'
-  | 'bad_status';
+  | 'bad_status'
+  | 'bad_id'
+  | 'bad_timestamp'
+  | 'out_of_range'
+  | 'too_many_digits'
+  | 'too_many_levels'
+  | 'too_deep';
 
 /** An event rejected whole: nothing of it reaches a book. */
 export interface InvalidEvent {

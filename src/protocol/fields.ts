@@ -1,9 +1,12 @@
 /**
- * Field readers for raw wire objects. Each one either returns a checked value or throws a
- * `Rejection`, which the frame parser turns into an `invalid` event: one bad field rejects its
- * whole event, and nothing escapes the parser.
+ * Field readers for raw wire objects, each checking its field against the shape the venue sends
+ * and nothing looser: token ids are digit strings, condition ids `0x` + hex, timestamps epoch
+ * digits, prices in [0, 1] with a few decimals, sizes with a bounded number of digits, sides
+ * BUY/SELL. Each reader returns a checked value or throws a `Rejection`, which the frame parser
+ * turns into an `invalid` event: one bad field rejects its whole event, nothing escapes the parser,
+ * and no input can make a later stage do unbounded work (a 30 000-digit price, a million levels).
  */
-import { canonicalDecimal, DecimalError } from '../book/decimal.js';
+import { canonicalDecimal, compareDecimal, DecimalError } from '../book/decimal.js';
 import type { Dec, InvalidReason, Level, Side } from './events.js';
 
 /** Thrown by the readers below; caught per event in `parse-frame.ts`. */
@@ -21,6 +24,24 @@ export function isRaw(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Token ids are 75–78-digit decimal strings in real data (POLYMARKET.md §0, §13.6). */
+const TOKEN_ID = /^\d{1,100}$/;
+/** Condition ids: `0x` + 64 hex in real data; trimmed captures shorten them. */
+const CONDITION_ID = /^0x[0-9a-fA-F]{1,128}$/;
+/** Epoch milliseconds (13 digits today); 16 digits is far beyond any real clock. */
+const TIMESTAMP = /^\d{1,16}$/;
+/** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
+const MAX_HASH = 128;
+/** Prices: the finest tick is 0.0001 (§4.6); the hidden last price is spelled with 3 decimals. */
+const PRICE_DECIMALS = 6;
+/** Sizes: shares or pUSD, up to 6 decimals on the wire ("16.129031"). */
+const SIZE_INTEGER_DIGITS = 12;
+const SIZE_DECIMALS = 8;
+/** One side of a book on the finest tick holds at most 10 001 prices. */
+export const MAX_LEVELS = 10_001;
+/** Entries of one price_change (a resolution burst clears every level of both outcomes). */
+export const MAX_CHANGES = 4 * MAX_LEVELS;
+
 /**
  * Where a field sits, for error details: `key`, or `list[index].key` inside an array. Built only
  * when a field is rejected, so the hot path allocates no path strings.
@@ -29,18 +50,27 @@ function fieldName(key: string, list: string | undefined, index: number): string
   return list === undefined ? key : `${list}[${index}].${key}`;
 }
 
-function show(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+/** A short, JSON-quoted view of a rejected value (sanitized where the detail is built). */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value.length > 60 ? value.slice(0, 60) : value) : String(JSON.stringify(value));
+  } catch {
+    text = typeof value;
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** A required string field (token ids must arrive as strings: a JSON number has lost digits). */
+function missingOrWrong(value: unknown, at: string, what: string): Rejection {
+  if (value === undefined || value === null) return new Rejection('missing_field', `${at} is missing`);
+  return new Rejection('bad_field_type', `${at} must be ${what}, got ${show(value)}`);
+}
+
+/** A required string field. */
 export function str(raw: Raw, key: string, list?: string, index = 0): string {
   const value = raw[key];
   if (typeof value === 'string') return value;
-  const at = fieldName(key, list, index);
-  if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
-  throw new Rejection('bad_field_type', `${at} must be a string, got ${show(value)}`);
+  throw missingOrWrong(value, fieldName(key, list, index), 'a string');
 }
 
 /** An optional string field; numbers are accepted and kept as their JSON text. */
@@ -51,53 +81,111 @@ export function optStr(raw: Raw, key: string): string | null {
   return null;
 }
 
-/** A timestamp: a string of digits as sent, or a JSON number turned into one; "" when absent. */
-export function timestamp(raw: Raw, key = 'timestamp'): string {
+/** A token id: a string of digits (a JSON number has lost digits already). */
+export function tokenId(raw: Raw, key = 'asset_id', list?: string, index = 0): string {
   const value = raw[key];
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  return '';
+  if (typeof value === 'string' && TOKEN_ID.test(value)) return value;
+  if (typeof value === 'string') throw new Rejection('bad_id', `${fieldName(key, list, index)} is not a token id: ${show(value)}`);
+  throw missingOrWrong(value, fieldName(key, list, index), 'a token id string');
 }
 
-/** A required non-negative decimal, in canonical spelling. */
-export function dec(raw: Raw, key: string, list?: string, index = 0): Dec {
+export function isTokenIdText(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_ID.test(value);
+}
+
+/** A condition id, `0x` + hex. */
+export function conditionId(raw: Raw, key = 'market'): string {
   const value = raw[key];
-  if (typeof value !== 'string') {
-    const at = fieldName(key, list, index);
-    if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
-    throw new Rejection('bad_field_type', `${at} must be a decimal string, got ${show(value)}`);
+  if (typeof value === 'string' && CONDITION_ID.test(value)) return value;
+  if (typeof value === 'string') throw new Rejection('bad_id', `${key} is not a condition id: ${show(value)}`);
+  throw missingOrWrong(value, key, 'a condition id string');
+}
+
+export function isConditionIdText(value: unknown): value is string {
+  return typeof value === 'string' && CONDITION_ID.test(value);
+}
+
+function checkedTimestamp(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string' && TIMESTAMP.test(value)) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (value === undefined || value === null) return undefined;
+  throw new Rejection('bad_timestamp', `${at} is not an epoch timestamp: ${show(value)}`);
+}
+
+/** A required timestamp (epoch digits as sent; a JSON integer is kept as its text). */
+export function requiredTimestamp(raw: Raw, key = 'timestamp'): string {
+  const value = checkedTimestamp(raw[key], key);
+  if (value === undefined) throw new Rejection('missing_field', `${key} is missing`);
+  return value;
+}
+
+/** An optional timestamp: "" when absent or "" on the wire; anything else must be digits. */
+export function timestamp(raw: Raw, key = 'timestamp'): string {
+  const value = raw[key];
+  if (value === '') return '';
+  return checkedTimestamp(value, key) ?? '';
+}
+
+/** What a decimal field holds, which bounds it. */
+export type DecimalKind = 'price' | 'size' | 'tick';
+
+function checkedDecimal(value: string, kind: DecimalKind, at: string): Dec {
+  const result = canonicalDecimal(value);
+  if (result === DecimalError.Negative) throw new Rejection('negative_size', `${at} is negative: ${show(value)}`);
+  if (typeof result !== 'string') throw new Rejection('bad_decimal', `${at} is not a decimal: ${show(value)}`);
+  const dot = result.indexOf('.');
+  const integerDigits = dot < 0 ? result.length : dot;
+  const decimals = dot < 0 ? 0 : result.length - dot - 1;
+  if (kind === 'size') {
+    if (integerDigits > SIZE_INTEGER_DIGITS || decimals > SIZE_DECIMALS) {
+      throw new Rejection('too_many_digits', `${at} has more digits than a size can: ${show(value)}`);
+    }
+    return result;
   }
-  return checkedDecimal(value, key, list, index);
+  if (decimals > PRICE_DECIMALS) throw new Rejection('too_many_digits', `${at} has more decimals than a price can: ${show(value)}`);
+  if (compareDecimal(result, '1') > 0) throw new Rejection('out_of_range', `${at} is above 1: ${show(value)}`);
+  if (kind === 'tick' && (result === '0' || result === '1')) throw new Rejection('out_of_range', `${at} is not a tick size: ${show(value)}`);
+  return result;
+}
+
+/** A required decimal of `kind`, in canonical spelling. */
+export function dec(raw: Raw, key: string, kind: DecimalKind, list?: string, index = 0): Dec {
+  const value = raw[key];
+  if (typeof value !== 'string') throw missingOrWrong(value, fieldName(key, list, index), 'a decimal string');
+  return checkedDecimal(value, kind, fieldName(key, list, index));
 }
 
 /** An optional decimal: null when absent or "" (the venue's spelling of "no value"). */
-export function optDec(raw: Raw, key: string, list?: string, index = 0): Dec | null {
+export function optDec(raw: Raw, key: string, kind: DecimalKind, list?: string, index = 0): Dec | null {
   const value = raw[key];
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
-    // Gamma-style numbers: JSON text of a finite number is a decimal unless it has an exponent.
-    return checkedDecimal(String(value), key, list, index);
+    // Gamma-style numbers: the JSON text of a finite number is a decimal unless it has an exponent.
+    return checkedDecimal(String(value), kind, fieldName(key, list, index));
   }
   if (typeof value !== 'string') {
     throw new Rejection('bad_field_type', `${fieldName(key, list, index)} must be a decimal string, got ${show(value)}`);
   }
-  return checkedDecimal(value, key, list, index);
+  return checkedDecimal(value, kind, fieldName(key, list, index));
 }
 
-function checkedDecimal(value: string, key: string, list: string | undefined, index: number): Dec {
-  const result = canonicalDecimal(value);
-  if (typeof result === 'string') return result;
-  const at = fieldName(key, list, index);
-  if (result === DecimalError.Negative) throw new Rejection('negative_size', `${at} is negative: ${show(value)}`);
-  throw new Rejection('bad_decimal', `${at} is not a decimal: ${show(value)}`);
+/** An optional venue hash, as sent ("" when absent); bounded, compared, never shown. */
+export function hashField(raw: Raw, key = 'hash'): string {
+  const value = raw[key];
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string' && value.length <= MAX_HASH) return value;
+  throw new Rejection('bad_field_type', `${key} must be a hash string, got ${show(value)}`);
 }
 
-/** BUY or SELL (upper-cased first, as the official TS SDK does: POLYMARKET.md §4). */
+/**
+ * BUY or SELL. Other spellings are upper-cased first, as the official TS SDK does (§4), but only
+ * ASCII letters: Unicode case rules would turn "ſell" into SELL.
+ */
 export function side(raw: Raw, key = 'side', list?: string, index = 0): Side {
   const value = raw[key];
   if (value === 'BUY' || value === 'SELL') return value;
   const at = fieldName(key, list, index);
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && /^[A-Za-z]{3,4}$/.test(value)) {
     const upper = value.toUpperCase();
     if (upper === 'BUY' || upper === 'SELL') return upper;
   }
@@ -112,19 +200,21 @@ export function optSide(raw: Raw, key = 'side'): Side | null {
   return side(raw, key);
 }
 
-/** A required array field. */
-export function arr(raw: Raw, key: string): readonly unknown[] {
+/** A required array field of at most `max` elements. */
+export function arr(raw: Raw, key: string, max: number): readonly unknown[] {
   const value = raw[key];
-  if (Array.isArray(value)) return value;
-  const at = key;
-  if (value === undefined || value === null) throw new Rejection('missing_field', `${at} is missing`);
-  throw new Rejection('bad_field_type', `${at} must be an array, got ${show(value)}`);
+  if (Array.isArray(value)) {
+    if (value.length > max) throw new Rejection('too_many_levels', `${key} has ${value.length} entries (at most ${max})`);
+    return value;
+  }
+  throw missingOrWrong(value, key, 'an array');
 }
 
 /** An array of strings, tolerating Gamma's JSON-in-a-string encoding (POLYMARKET.md §9). */
 export function stringList(raw: Raw, key: string): readonly string[] {
   let value = raw[key];
   if (typeof value === 'string') {
+    if (value.length > 1 << 20) return [];
     try {
       value = JSON.parse(value);
     } catch {
@@ -147,13 +237,13 @@ export interface ParsedLevels {
   readonly wire: readonly Level[];
 }
 
-/** `{price, size}` levels; prices and sizes must be non-negative decimals. */
+/** `{price, size}` levels: prices in [0, 1], sizes bounded, at most `MAX_LEVELS` of them. */
 export function levels(raw: Raw, key: string): ParsedLevels {
-  const list = arr(raw, key);
+  const list = arr(raw, key, MAX_LEVELS);
   const canonical: Level[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const level = element(list[i], key, i);
-    canonical[i] = { price: dec(level, 'price', key, i), size: dec(level, 'size', key, i) };
+    canonical[i] = { price: dec(level, 'price', 'price', key, i), size: dec(level, 'size', 'size', key, i) };
   }
   // Every element was just checked to be an object with string price and size.
   return { canonical, wire: list as readonly Level[] };

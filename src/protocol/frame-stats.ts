@@ -23,7 +23,8 @@ export class FrameStats {
   invalid = 0;
   readonly invalidReasons: Partial<Record<InvalidReason, number>> = {};
   unknown = 0;
-  readonly unknownTypes: Record<string, number> = {};
+  /** Keyed by server text, so a Map: "__proto__" is a name like any other here. */
+  readonly unknownTypes = new Map<string, number>();
   readonly control: Record<string, number> = {};
 
   /** Counts one parsed frame. */
@@ -39,7 +40,7 @@ export class FrameStats {
       this.invalidReasons[event.reason] = (this.invalidReasons[event.reason] ?? 0) + 1;
     } else if (event.kind === 'unknown') {
       this.unknown++;
-      this.unknownTypes[event.eventType] = (this.unknownTypes[event.eventType] ?? 0) + 1;
+      if (this.unknownTypes.size < 100 || this.unknownTypes.has(event.eventType)) this.unknownTypes.set(event.eventType, (this.unknownTypes.get(event.eventType) ?? 0) + 1);
     } else {
       const name = WIRE_NAME[event.kind] ?? event.kind;
       this.events[name] = (this.events[name] ?? 0) + 1;

@@ -8,8 +8,12 @@
  * never a guess, because the wrong ids would show another market's book.
  */
 import { canonicalDecimal } from '../book/decimal.js';
-import { isRaw, optStr, stringList, type Raw } from './fields.js';
-import { sanitizeOpt, sanitizeText } from './sanitize.js';
+import { isConditionIdText, isRaw, isTokenIdText, optStr, stringList, type Raw } from './fields.js';
+import { label, sanitizeText } from './sanitize.js';
+
+/** A market has a handful of outcomes, an event at most a few hundred markets. */
+const MAX_OUTCOMES = 64;
+const MAX_EVENT_MARKETS = 1000;
 
 export interface OutcomeRef {
   readonly label: string;
@@ -85,7 +89,7 @@ function shownVersion(version: unknown): string {
 }
 
 function problemOf(raw: Raw, code: GammaMarketProblem['code']): GammaMarketProblem {
-  const market = sanitizeText(optStr(raw, 'slug') || optStr(raw, 'conditionId') || optStr(raw, 'id') || '(unnamed)');
+  const market = label(optStr(raw, 'slug') || optStr(raw, 'conditionId') || optStr(raw, 'id') || '(unnamed)', 80)!;
   const version = shownVersion(raw.version);
   const reason =
     code === 'gamma.missingPositionIds'
@@ -99,7 +103,10 @@ function problemOf(raw: Raw, code: GammaMarketProblem['code']): GammaMarketProbl
 /** A decimal from a Gamma string or number ("0.01", 0.01, 5); null when absent or malformed. */
 function decimalOf(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const result = canonicalDecimal(String(value));
+  const text = String(value);
+  // Gamma's volumes and prices are short; a 30 000-digit "decimal" is not worth reading.
+  if (text.length > 40) return null;
+  const result = canonicalDecimal(text);
   return typeof result === 'string' ? result : null;
 }
 
@@ -116,24 +123,25 @@ export function parseGammaMarket(raw: unknown, event?: { slug: string; title: st
   if (!isRaw(raw)) return null;
   const field = idField(raw);
   if (field !== 'clobTokenIds' && field !== 'positionIds') throw new GammaMarketError([problemOf(raw, field)]);
-  const conditionId = optStr(raw, 'conditionId');
-  const tokenIds = stringList(raw, field);
-  if (!conditionId || tokenIds.length === 0) return null;
+  const conditionId = raw.conditionId;
+  const tokenIds = stringList(raw, field).slice(0, MAX_OUTCOMES);
+  // Ids go into subscriptions and error lines: only ids of the venue's shapes are kept.
+  if (!isConditionIdText(conditionId) || tokenIds.length === 0 || !tokenIds.every(isTokenIdText)) return null;
   const labels = stringList(raw, 'outcomes');
   const prices = stringList(raw, 'outcomePrices');
   return {
     conditionId,
-    question: sanitizeText(optStr(raw, 'question') ?? event?.title ?? conditionId),
-    slug: sanitizeOpt(optStr(raw, 'slug')),
-    eventSlug: event ? sanitizeText(event.slug) : null,
-    eventTitle: event ? sanitizeText(event.title) : null,
+    question: label(optStr(raw, 'question') ?? event?.title ?? conditionId)!,
+    slug: label(optStr(raw, 'slug')),
+    eventSlug: event ? label(event.slug) : null,
+    eventTitle: event ? label(event.title) : null,
     outcomes: tokenIds.map((tokenId, i) => ({
-      label: sanitizeText(labels[i] ?? `#${i + 1}`),
+      label: label(labels[i] ?? `#${i + 1}`, 60)!,
       tokenId,
       price: decimalOf(prices[i]),
     })),
     volume: decimalOf(raw.volume ?? raw.volumeNum),
-    endDate: sanitizeOpt(optStr(raw, 'endDate') ?? optStr(raw, 'endDateIso')),
+    endDate: label(optStr(raw, 'endDate') ?? optStr(raw, 'endDateIso'), 40),
     active: bool(raw.active) ?? true,
     closed: bool(raw.closed) ?? false,
     tickSize: decimalOf(raw.orderPriceMinTickSize),
@@ -166,9 +174,9 @@ export function parseGammaEvent(raw: unknown): EventRef | null {
   if (!isRaw(raw)) return null;
   const slug = optStr(raw, 'slug') ?? '';
   const title = optStr(raw, 'title') ?? slug;
-  const list = Array.isArray(raw.markets) ? raw.markets : [];
+  const list = Array.isArray(raw.markets) ? raw.markets.slice(0, MAX_EVENT_MARKETS) : [];
   const { markets, skipped } = parseEach(list, { slug, title });
-  return { slug: sanitizeText(slug), title: sanitizeText(title), markets, skipped };
+  return { slug: label(slug)!, title: label(title)!, markets, skipped };
 }
 
 /** `/events?...` (an array) or `/events/slug/x` (an object). */
@@ -191,22 +199,22 @@ export function parseGammaMarkets(body: unknown): MarketRef[] {
 /** CLOB `GET /markets/{condition_id}`: `tokens: [{token_id, outcome, price, winner}]`. */
 export function parseClobMarket(raw: unknown): MarketRef | null {
   if (!isRaw(raw)) return null;
-  const conditionId = optStr(raw, 'condition_id');
-  const tokens = Array.isArray(raw.tokens) ? raw.tokens.filter(isRaw) : [];
-  if (!conditionId || tokens.length === 0) return null;
+  const conditionId = raw.condition_id;
+  const tokens = Array.isArray(raw.tokens) ? raw.tokens.filter(isRaw).slice(0, MAX_OUTCOMES) : [];
+  if (!isConditionIdText(conditionId) || tokens.length === 0) return null;
   return {
     conditionId,
-    question: sanitizeText(optStr(raw, 'question') ?? conditionId),
-    slug: sanitizeOpt(optStr(raw, 'market_slug')),
+    question: label(optStr(raw, 'question') ?? conditionId)!,
+    slug: label(optStr(raw, 'market_slug')),
     eventSlug: null,
     eventTitle: null,
     outcomes: tokens.map((t: Raw, i) => ({
-      label: sanitizeText(optStr(t, 'outcome') ?? `#${i + 1}`),
-      tokenId: optStr(t, 'token_id') ?? '',
+      label: label(optStr(t, 'outcome') ?? `#${i + 1}`, 60)!,
+      tokenId: isTokenIdText(t.token_id) ? t.token_id : '',
       price: decimalOf(t.price),
     })),
     volume: null,
-    endDate: sanitizeOpt(optStr(raw, 'end_date_iso')),
+    endDate: label(optStr(raw, 'end_date_iso'), 40),
     active: bool(raw.active) ?? true,
     closed: bool(raw.closed) ?? false,
     tickSize: decimalOf(raw.minimum_tick_size),

@@ -12,17 +12,24 @@ import type {
   MarketLifecycleEvent,
   TickSizeEvent,
 } from './events.js';
-import { sanitizeOpt, sanitizeText } from './sanitize.js';
-import { dec, levels, optDec, optSide, optStr, Rejection, str, stringList, type Raw } from './fields.js';
-
-/** A required timestamp string (epoch ms); JSON numbers are accepted and kept as text. */
-export function requiredTimestamp(raw: Raw): string {
-  const value = raw.timestamp;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (value === undefined || value === null) throw new Rejection('missing_field', 'timestamp is missing');
-  throw new Rejection('bad_field_type', 'timestamp must be a string');
-}
+import { label } from './sanitize.js';
+import {
+  conditionId,
+  dec,
+  hashField,
+  isConditionIdText,
+  isTokenIdText,
+  levels,
+  optDec,
+  optSide,
+  optStr,
+  Rejection,
+  requiredTimestamp,
+  stringList,
+  timestamp,
+  tokenId,
+  type Raw,
+} from './fields.js';
 
 /**
  * Sorts levels best first. The wire sends bids ascending and asks descending, best LAST
@@ -47,9 +54,9 @@ export function bestFirst(list: Level[], descending: boolean): Level[] {
 
 /** A `book` event or a REST `/book` body (`rest` relaxes the timestamp, absent in old bodies). */
 export function parseBook(raw: Raw, rest = false): BookEvent {
-  const tickSize = optDec(raw, 'tick_size');
+  const tickSize = optDec(raw, 'tick_size', 'tick');
   const lastTradePrice = optStr(raw, 'last_trade_price');
-  const minOrderSize = optStr(raw, 'min_order_size');
+  const minOrderSize = optDec(raw, 'min_order_size', 'size');
   const negRisk = raw.neg_risk;
   const bids = levels(raw, 'bids');
   const asks = levels(raw, 'asks');
@@ -57,10 +64,10 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
     -readonly [K in keyof BookEvent]: BookEvent[K];
   } = {
     kind: 'book',
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
-    timestamp: rest ? optStr(raw, 'timestamp') ?? '' : requiredTimestamp(raw),
-    hash: optStr(raw, 'hash') ?? '',
+    market: conditionId(raw),
+    assetId: tokenId(raw),
+    timestamp: rest ? timestamp(raw) : requiredTimestamp(raw),
+    hash: hashField(raw),
     bids: bestFirst(bids.canonical, true),
     asks: bestFirst(asks.canonical, false),
     wire: { bids: bids.wire, asks: asks.wire },
@@ -68,10 +75,11 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
   if (tickSize !== null) event.tickSize = tickSize;
   if (lastTradePrice !== null) {
     // "" is the venue's value for a market that never traded (§13.6), and it is hashed as "".
-    if (lastTradePrice !== '') optDec(raw, 'last_trade_price');
+    if (lastTradePrice !== '') optDec(raw, 'last_trade_price', 'price');
     event.lastTradePrice = lastTradePrice;
   }
-  if (minOrderSize !== null) event.minOrderSize = minOrderSize;
+  // The venue hashes min_order_size as spelled: keep the wire text once it checked out.
+  if (minOrderSize !== null) event.minOrderSize = String(raw.min_order_size);
   if (typeof negRisk === 'boolean') event.negRisk = negRisk;
   return event;
 }
@@ -79,24 +87,24 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
 export function parseLastTrade(raw: Raw): LastTradeEvent {
   return {
     kind: 'last_trade_price',
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
-    price: dec(raw, 'price'),
-    size: optDec(raw, 'size'),
+    market: conditionId(raw),
+    assetId: tokenId(raw),
+    price: dec(raw, 'price', 'price'),
+    size: optDec(raw, 'size', 'size'),
     side: optSide(raw),
-    feeRateBps: optStr(raw, 'fee_rate_bps'),
+    feeRateBps: optDec(raw, 'fee_rate_bps', 'size'),
     timestamp: requiredTimestamp(raw),
-    transactionHash: optStr(raw, 'transaction_hash'),
+    transactionHash: transactionHash(raw),
   };
 }
 
 export function parseTickSize(raw: Raw): TickSizeEvent {
   return {
     kind: 'tick_size_change',
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
-    oldTickSize: dec(raw, 'old_tick_size'),
-    newTickSize: dec(raw, 'new_tick_size'),
+    market: conditionId(raw),
+    assetId: tokenId(raw),
+    oldTickSize: dec(raw, 'old_tick_size', 'tick'),
+    newTickSize: dec(raw, 'new_tick_size', 'tick'),
     timestamp: requiredTimestamp(raw),
   };
 }
@@ -113,17 +121,14 @@ export function emptyAskAsNull(value: string | null): string | null {
 export function parseBestBidAsk(raw: Raw): BestBidAskEvent {
   return {
     kind: 'best_bid_ask',
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
-    bestBid: emptyBidAsNull(optDec(raw, 'best_bid')),
-    bestAsk: emptyAskAsNull(optDec(raw, 'best_ask')),
-    spread: optDec(raw, 'spread'),
+    market: conditionId(raw),
+    assetId: tokenId(raw),
+    bestBid: emptyBidAsNull(optDec(raw, 'best_bid', 'price')),
+    bestAsk: emptyAskAsNull(optDec(raw, 'best_ask', 'price')),
+    spread: optDec(raw, 'spread', 'price'),
     timestamp: requiredTimestamp(raw),
   };
 }
-
-/** Token ids are decimal strings (75–78 digits in real data); anything else is not an id. */
-const LIFECYCLE_TOKEN_ID = /^\d{1,100}$/;
 
 /** The spellings of a lifecycle event's token ids, most specific first (§4.8, §13.10). */
 const LIFECYCLE_ID_KEYS = ['assets_ids', 'asset_ids', 'clob_token_ids'] as const;
@@ -132,6 +137,7 @@ const LIFECYCLE_ID_KEYS = ['assets_ids', 'asset_ids', 'clob_token_ids'] as const
 function lifecycleList(raw: Raw, key: string): readonly unknown[] | null {
   let value = raw[key];
   if (typeof value === 'string') {
+    if (value.length > MAX_LIST_TEXT) return null;
     try {
       value = JSON.parse(value);
     } catch {
@@ -141,8 +147,18 @@ function lifecycleList(raw: Raw, key: string): readonly unknown[] | null {
   return Array.isArray(value) ? value : null;
 }
 
-function isLifecycleTokenId(value: unknown): value is string {
-  return typeof value === 'string' && LIFECYCLE_TOKEN_ID.test(value);
+/** Token ids are decimal strings (75–78 digits in real data); anything else is not an id. */
+const isLifecycleTokenId = isTokenIdText;
+
+/** A market announces a handful of outcomes; a longer list is not kept whole. */
+const MAX_OUTCOMES = 64;
+/** JSON-in-a-string lists longer than this are not decoded. */
+const MAX_LIST_TEXT = 1 << 16;
+
+/** `0x` + 64 hex in 2026 frames; null when absent or malformed (never shown). */
+function transactionHash(raw: Raw): string | null {
+  const value = raw.transaction_hash;
+  return typeof value === 'string' && /^0x[0-9a-fA-F]{1,128}$/.test(value) ? value : null;
 }
 
 /**
@@ -151,9 +167,12 @@ function isLifecycleTokenId(value: unknown): value is string {
  * too, so labels stay index-aligned with ids when the wire's lists were.
  */
 function lifecycleAssets(raw: Raw): { assetIds: string[]; outcomes: string[] } {
-  const labels = stringList(raw, 'outcomes').map(sanitizeText);
+  const labels = stringList(raw, 'outcomes')
+    .slice(0, MAX_OUTCOMES)
+    .map((text) => label(text)!);
   for (const key of LIFECYCLE_ID_KEYS) {
-    const list = lifecycleList(raw, key);
+    const found = lifecycleList(raw, key);
+    const list = found && found.slice(0, MAX_OUTCOMES);
     if (list === null || !list.some(isLifecycleTokenId)) continue;
     const kept = list.map(isLifecycleTokenId);
     const aligned = labels.length === list.length;
@@ -175,7 +194,7 @@ function nonEmpty(raw: Raw, key: string): string | null {
 function lifecycleMarket(raw: Raw): string {
   for (const key of ['market', 'condition_id']) {
     const value = raw[key];
-    if (typeof value === 'string' && value !== '') return value;
+    if (typeof value === 'string' && value !== '') return conditionId(raw, key);
   }
   throw new Rejection('missing_field', 'market (or condition_id) is missing');
 }
@@ -187,13 +206,13 @@ export function parseLifecycle(raw: Raw, kind: MarketLifecycleEvent['kind']): Ma
   return {
     kind,
     market: lifecycleMarket(raw),
-    id: nonEmpty(raw, 'id'),
-    question: sanitizeOpt(optStr(raw, 'question')),
-    slug: sanitizeOpt(optStr(raw, 'slug')),
+    id: label(nonEmpty(raw, 'id'), 40),
+    question: label(optStr(raw, 'question')),
+    slug: label(optStr(raw, 'slug')),
     assetIds,
     outcomes,
     winningAssetId: isLifecycleTokenId(winner) ? winner : null,
-    winningOutcome: sanitizeOpt(nonEmpty(raw, 'winning_outcome')),
-    timestamp: optStr(raw, 'timestamp') ?? '',
+    winningOutcome: label(nonEmpty(raw, 'winning_outcome')),
+    timestamp: timestamp(raw),
   };
 }

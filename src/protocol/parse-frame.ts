@@ -6,6 +6,7 @@
  */
 import type { ControlText, FeedEvent, InvalidEvent, ParsedFrame } from './events.js';
 import { isRaw, Rejection, type Raw } from './fields.js';
+import { sanitizeText } from './sanitize.js';
 import { parseBestBidAsk, parseBook, parseLastTrade, parseLifecycle, parseTickSize } from './market-events.js';
 import { parsePriceChange } from './price-change.js';
 import { looksLikeUserTrade, parseOrder, parseUserTrade } from './user-events.js';
@@ -19,8 +20,9 @@ const CONTROL: ReadonlyMap<string, ControlText> = new Map([
 
 const NO_EVENTS: readonly FeedEvent[] = Object.freeze([]);
 
+/** Details and event types quote server text: they reach logs and NDJSON, so they are sanitized. */
 function invalid(reason: InvalidEvent['reason'], detail: string, eventType: string | null = null): InvalidEvent {
-  return { kind: 'invalid', reason, detail, eventType };
+  return { kind: 'invalid', reason, detail: sanitizeText(detail), eventType };
 }
 
 /** Parses one WebSocket text frame. */
@@ -50,8 +52,7 @@ export function parseFrame(text: string): ParsedFrame {
 /** Normalizes one decoded event object. */
 export function parseEvent(value: unknown): FeedEvent {
   if (!isRaw(value)) return invalid('not_an_object', `an event must be a JSON object, got ${typeof value}`);
-  const type = value.event_type;
-  const eventType = typeof type === 'string' ? type.toLowerCase() : null;
+  const eventType = eventTypeOf(value.event_type);
   try {
     switch (eventType) {
       case 'price_change':
@@ -80,6 +81,17 @@ export function parseEvent(value: unknown): FeedEvent {
     if (error instanceof Rejection) return invalid(error.reason, error.detail, eventType);
     return invalid('bad_field_type', String(error), eventType);
   }
+}
+
+/**
+ * The event type, lower-cased with ASCII rules only (Unicode case rules would read a Kelvin sign
+ * as "k"); other strings stay unknown, sanitized and cut short because they are counted and logged.
+ */
+function eventTypeOf(type: unknown): string | null {
+  if (typeof type !== 'string') return null;
+  if (/^[A-Za-z_]{1,40}$/.test(type)) return type.toLowerCase();
+  const text = sanitizeText(type);
+  return `?${text.length > 40 ? text.slice(0, 40) : text}`;
 }
 
 function untyped(raw: Raw): FeedEvent {

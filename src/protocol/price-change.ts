@@ -9,8 +9,8 @@
  * Sizes are absolute (the new aggregate at that price), "0" deletes (§4.2, VERIFIED).
  */
 import type { LevelChange, PriceChangeEvent } from './events.js';
-import { emptyAskAsNull, emptyBidAsNull, requiredTimestamp } from './market-events.js';
-import { arr, dec, element, optDec, optStr, side, str, type Raw } from './fields.js';
+import { emptyAskAsNull, emptyBidAsNull } from './market-events.js';
+import { arr, conditionId, dec, element, hashField, MAX_CHANGES, optDec, requiredTimestamp, side, tokenId, type Raw } from './fields.js';
 
 export function parsePriceChange(raw: Raw): PriceChangeEvent {
   if (raw.price_changes !== undefined) return parseV2(raw);
@@ -19,36 +19,42 @@ export function parsePriceChange(raw: Raw): PriceChangeEvent {
 }
 
 function parseV2(raw: Raw): PriceChangeEvent {
-  const market = str(raw, 'market');
-  const list = arr(raw, 'price_changes');
+  const market = conditionId(raw);
+  const list = arr(raw, 'price_changes', MAX_CHANGES);
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'price_changes', i);
     changes[i] = {
-      assetId: str(entry, 'asset_id', 'price_changes', i),
+      assetId: tokenId(entry, 'asset_id', 'price_changes', i),
       side: side(entry, 'side', 'price_changes', i),
-      price: dec(entry, 'price', 'price_changes', i),
-      size: dec(entry, 'size', 'price_changes', i),
-      hash: optStr(entry, 'hash') ?? '',
-      bestBid: emptyBidAsNull(optDec(entry, 'best_bid', 'price_changes', i)),
-      bestAsk: emptyAskAsNull(optDec(entry, 'best_ask', 'price_changes', i)),
+      price: dec(entry, 'price', 'price', 'price_changes', i),
+      size: dec(entry, 'size', 'size', 'price_changes', i),
+      hash: hashField(entry),
     };
+    // Absent (no claim to audit) differs from "" or "0"/"1" (an empty side).
+    if (entry.best_bid !== undefined || entry.best_ask !== undefined) {
+      changes[i] = {
+        ...changes[i]!,
+        bestBid: emptyBidAsNull(optDec(entry, 'best_bid', 'price', 'price_changes', i)),
+        bestAsk: emptyAskAsNull(optDec(entry, 'best_ask', 'price', 'price_changes', i)),
+      };
+    }
   }
   return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes };
 }
 
 function parseV1(raw: Raw): PriceChangeEvent {
-  const market = str(raw, 'market');
-  const assetId = str(raw, 'asset_id');
-  const list = arr(raw, 'changes');
+  const market = conditionId(raw);
+  const assetId = tokenId(raw);
+  const list = arr(raw, 'changes', MAX_CHANGES);
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'changes', i);
     changes[i] = {
       assetId,
       side: side(entry, 'side', 'changes', i),
-      price: dec(entry, 'price', 'changes', i),
-      size: dec(entry, 'size', 'changes', i),
+      price: dec(entry, 'price', 'price', 'changes', i),
+      size: dec(entry, 'size', 'size', 'changes', i),
     };
   }
   const event: PriceChangeEvent = {
@@ -58,22 +64,22 @@ function parseV1(raw: Raw): PriceChangeEvent {
     timestamp: requiredTimestamp(raw),
     changes,
   };
-  const hash = optStr(raw, 'hash');
-  return hash === null ? event : { ...event, hash };
+  const hash = hashField(raw);
+  return hash === '' ? event : { ...event, hash };
 }
 
 function parseV0(raw: Raw): PriceChangeEvent {
   const change: LevelChange = {
-    assetId: str(raw, 'asset_id'),
+    assetId: tokenId(raw),
     side: side(raw),
-    price: dec(raw, 'price'),
-    size: dec(raw, 'size'),
-    hash: optStr(raw, 'hash') ?? '',
+    price: dec(raw, 'price', 'price'),
+    size: dec(raw, 'size', 'size'),
+    hash: hashField(raw),
   };
   return {
     kind: 'price_change',
     generation: 'v0',
-    market: str(raw, 'market'),
+    market: conditionId(raw),
     timestamp: requiredTimestamp(raw),
     changes: [change],
   };

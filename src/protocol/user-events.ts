@@ -2,7 +2,7 @@
  * User-channel events (`/ws/user`): the user's own `order` and `trade` updates (POLYMARKET.md §7).
  */
 import type { OrderEvent, OrderType, Side, TradeStatus, UserTradeEvent } from './events.js';
-import { dec, optDec, optStr, Rejection, side, str, timestamp, type Raw } from './fields.js';
+import { conditionId, dec, optDec, optStr, Rejection, show, side, str, timestamp, tokenId, type Raw } from './fields.js';
 import { sanitizeText } from './sanitize.js';
 
 const ORDER_TYPES: ReadonlySet<string> = new Set<OrderType>(['PLACEMENT', 'UPDATE', 'CANCELLATION']);
@@ -41,23 +41,44 @@ export function orderIsDone(status: string): boolean {
   return status.toUpperCase() === 'MATCHED' || orderIsCanceled(status);
 }
 
+/** Order hashes (`0x…`) and trade UUIDs: kept as Map keys, so bounded and plain. */
+const USER_ID = /^[0-9A-Za-z_-]{1,128}$/;
+
+function userId(raw: Raw): string {
+  const value = str(raw, 'id');
+  if (!USER_ID.test(value)) throw new Rejection('bad_id', `id is not an order or trade id: ${show(value)}`);
+  return value;
+}
+
+/** An upper-case word from a fixed set; ASCII only, so Unicode case rules cannot forge one. */
+function word(raw: Raw, key: string): string {
+  const value = str(raw, key);
+  return /^[A-Za-z_]{1,32}$/.test(value) ? value.toUpperCase() : '';
+}
+
+/** An epoch-seconds field (`match_time`, `created_at`): digits, else null. */
+function seconds(raw: Raw, key: string): string | null {
+  const value = optStr(raw, key);
+  return value !== null && /^\d{1,16}$/.test(value) ? value : null;
+}
+
 export function parseOrder(raw: Raw): OrderEvent {
-  const type = str(raw, 'type').toUpperCase();
-  if (!ORDER_TYPES.has(type)) throw new Rejection('bad_status', `type must be PLACEMENT, UPDATE or CANCELLATION, got "${type}"`);
+  const type = word(raw, 'type');
+  if (!ORDER_TYPES.has(type)) throw new Rejection('bad_status', `type must be PLACEMENT, UPDATE or CANCELLATION, got ${show(raw.type)}`);
   const orderSide = side(raw);
   const orderType = boundedText(optStr(raw, 'order_type'), 16)?.toUpperCase() ?? null;
   return {
     kind: 'order',
     type: type as OrderType,
-    id: str(raw, 'id'),
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
+    id: userId(raw),
+    market: conditionId(raw),
+    assetId: tokenId(raw),
     side: orderSide,
-    price: dec(raw, 'price'),
-    originalSize: dec(raw, 'original_size'),
+    price: dec(raw, 'price', 'price'),
+    originalSize: dec(raw, 'original_size', 'size'),
     sizeUnit: orderSizeUnit(orderSide, orderType),
     // "" was seen in an anonymised real order (§7.1): nothing matched yet.
-    sizeMatched: optDec(raw, 'size_matched') ?? '0',
+    sizeMatched: optDec(raw, 'size_matched', 'size') ?? '0',
     // Outcome and status reach the orders screen; statuses the venue adds are kept, never rejected.
     outcome: boundedText(optStr(raw, 'outcome')),
     status: boundedText(optStr(raw, 'status')),
@@ -85,23 +106,22 @@ export function tradeStatus(value: string): TradeStatus | null {
 }
 
 export function parseUserTrade(raw: Raw): UserTradeEvent {
-  const rawStatus = str(raw, 'status');
-  const status = tradeStatus(rawStatus);
-  if (status === null) throw new Rejection('bad_status', `status is not a trade status: "${rawStatus.slice(0, 40)}"`);
+  const status = tradeStatus(word(raw, 'status'));
+  if (status === null) throw new Rejection('bad_status', `status is not a trade status: ${show(raw.status)}`);
   return {
     kind: 'trade',
-    id: str(raw, 'id'),
+    id: userId(raw),
     status,
-    market: str(raw, 'market'),
-    assetId: str(raw, 'asset_id'),
+    market: conditionId(raw),
+    assetId: tokenId(raw),
     side: side(raw),
-    price: dec(raw, 'price'),
-    size: dec(raw, 'size'),
+    price: dec(raw, 'price', 'price'),
+    size: dec(raw, 'size', 'size'),
     // Shown on the orders screen's trade rows; "" (2026) reads as unknown.
     outcome: boundedText(optStr(raw, 'outcome')),
-    matchTime: optStr(raw, 'match_time') ?? optStr(raw, 'matchtime'),
-    traderSide: optStr(raw, 'trader_side'),
-    transactionHash: optStr(raw, 'transaction_hash'),
+    matchTime: seconds(raw, 'match_time') ?? seconds(raw, 'matchtime'),
+    traderSide: boundedText(optStr(raw, 'trader_side'), 16),
+    transactionHash: /^0x[0-9a-fA-F]{1,128}$/.test(optStr(raw, 'transaction_hash') ?? '') ? optStr(raw, 'transaction_hash') : null,
     timestamp: timestamp(raw),
   };
 }

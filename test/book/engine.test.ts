@@ -10,7 +10,7 @@ function book(assetId: string, bids: [string, string][], asks: [string, string][
   const askLevels = asks.map(([price, size]) => ({ price, size }));
   return {
     kind: 'book',
-    market: '0xm',
+    market: '0xaa',
     assetId,
     timestamp: '100',
     hash: '',
@@ -25,13 +25,13 @@ function change(timestamp: string, ...changes: Array<Partial<LevelChange> & Pick
   return {
     kind: 'price_change',
     generation: 'v2',
-    market: '0xm',
+    market: '0xaa',
     timestamp,
-    changes: changes.map((c) => ({ assetId: 'A', ...c })),
+    changes: changes.map((c) => ({ assetId: '101', ...c })),
   };
 }
 
-function levels(engine: BookEngine, id = 'A') {
+function levels(engine: BookEngine, id = '101') {
   const b = engine.assets.get(id)!.book!;
   return { bids: b.bids.levels.map((l) => `${l.price}@${l.size}`), asks: b.asks.levels.map((l) => `${l.price}@${l.size}`) };
 }
@@ -39,51 +39,51 @@ function levels(engine: BookEngine, id = 'A') {
 describe('book engine', () => {
   it('a snapshot replaces the book, sorted best first', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.4', '1'], ['0.45', '2']], [['0.6', '3'], ['0.55', '4']]));
-    engine.apply(book('A', [['0.3', '5']], []));
+    engine.apply(book('101', [['0.4', '1'], ['0.45', '2']], [['0.6', '3'], ['0.55', '4']]));
+    engine.apply(book('101', [['0.3', '5']], []));
     expect(levels(engine)).toEqual({ bids: ['0.3@5'], asks: [] });
   });
 
   it('deltas set absolute sizes; size 0 deletes; "0.5" and "0.50" are one level', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
     engine.apply(change('101', { side: 'BUY', price: '0.5', size: '7' }, { side: 'BUY', price: '0.45', size: '1' }));
     engine.apply(change('102', { side: 'SELL', price: '0.6', size: '0' }, { side: 'SELL', price: '0.7', size: '2.5' }));
     expect(levels(engine)).toEqual({ bids: ['0.5@7', '0.45@1'], asks: ['0.7@2.5'] });
     // the parser canonicalizes "0.50" → "0.5" before it reaches the engine
-    engineFrom(['{"market":"0xm","price_changes":[{"asset_id":"A","price":"0.50","size":"3.10","side":"BUY","hash":""}],"timestamp":"103","event_type":"price_change"}'], engine);
+    engineFrom(['{"market":"0xaa","price_changes":[{"asset_id":"101","price":"0.50","size":"3.10","side":"BUY","hash":""}],"timestamp":"103","event_type":"price_change"}'], engine);
     expect(levels(engine).bids).toEqual(['0.5@3.1', '0.45@1']);
   });
 
   it('a delta before any snapshot is not applied and is counted', () => {
     const engine = new BookEngine();
-    engine.track(['A']);
+    engine.track(['101']);
     const findings: Finding[] = [];
     engine.onFinding = (f) => findings.push(f);
     engine.apply(change('1', { side: 'BUY', price: '0.5', size: '1' }));
-    expect(engine.assets.get('A')!.book).toBeNull();
-    expect(engine.assets.get('A')!.integrity.awaiting_snapshot).toBe(1);
+    expect(engine.assets.get('101')!.book).toBeNull();
+    expect(engine.assets.get('101')!.integrity.awaiting_snapshot).toBe(1);
     expect(findings.map((f) => f.kind)).toEqual(['awaiting_snapshot']);
   });
 
   it('a stale book takes no deltas until a fresh snapshot, which is not audited against it', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
-    engine.markStale('A');
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
+    engine.markStale('101');
     engine.apply(change('101', { side: 'BUY', price: '0.51', size: '1' }));
     expect(levels(engine).bids).toEqual(['0.5@10']);
-    expect(engine.assets.get('A')!.integrity.awaiting_snapshot).toBe(1);
-    engine.apply(book('A', [['0.52', '4']], [['0.6', '3']]));
-    expect(engine.assets.get('A')!.stale).toBe(false);
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ snapshots_agreed: 0, snapshots_disagreed: 0 });
+    expect(engine.assets.get('101')!.integrity.awaiting_snapshot).toBe(1);
+    engine.apply(book('101', [['0.52', '4']], [['0.6', '3']]));
+    expect(engine.assets.get('101')!.stale).toBe(false);
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ snapshots_agreed: 0, snapshots_disagreed: 0 });
   });
 
   it('a newer bid that crosses removes the stale asks it crosses, and says so', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.55', '1'], ['0.6', '3'], ['0.7', '4']]));
+    engine.apply(book('101', [['0.5', '10']], [['0.55', '1'], ['0.6', '3'], ['0.7', '4']]));
     engine.apply(change('101', { side: 'BUY', price: '0.6', size: '2' }));
     expect(levels(engine)).toEqual({ bids: ['0.6@2', '0.5@10'], asks: ['0.7@4'] });
-    const asset = engine.assets.get('A')!;
+    const asset = engine.assets.get('101')!;
     expect(asset.integrity.crossed).toBe(1);
     expect(asset.cleaned).toBe(1);
     expect(asset.crossed).toBe(false);
@@ -91,45 +91,45 @@ describe('book engine', () => {
 
   it('a newer ask that locks the book removes the bids at its price', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10'], ['0.4', '1']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '10'], ['0.4', '1']], [['0.6', '3']]));
     engine.apply(change('101', { side: 'SELL', price: '0.5', size: '2' }));
     expect(levels(engine)).toEqual({ bids: ['0.4@1'], asks: ['0.5@2', '0.6@3'] });
   });
 
   it('a crossed snapshot is flagged and counted, not silently fixed', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.6', '1']], [['0.55', '1']]));
-    expect(engine.assets.get('A')!.crossed).toBe(true);
-    expect(engine.assets.get('A')!.integrity.crossed).toBe(1);
+    engine.apply(book('101', [['0.6', '1']], [['0.55', '1']]));
+    expect(engine.assets.get('101')!.crossed).toBe(true);
+    expect(engine.assets.get('101')!.integrity.crossed).toBe(1);
     expect(levels(engine)).toEqual({ bids: ['0.6@1'], asks: ['0.55@1'] });
   });
 
   it('a resent snapshot that differs from the rebuilt book is counted as a disagreement', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
-    engine.apply(book('A', [['0.5', '11']], [['0.6', '3']]));
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ snapshots_agreed: 1, snapshots_disagreed: 1 });
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '11']], [['0.6', '3']]));
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ snapshots_agreed: 1, snapshots_disagreed: 1 });
   });
 
   it('inline best bid/ask is audited once per same-timestamp burst, at its end', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
     // Inside a burst the venue's top can run ahead of the removals (POLYMARKET.md §4.2).
     engine.apply(change('101', { side: 'BUY', price: '0.55', size: '1', bestBid: '0.55', bestAsk: '0.58' }));
     engine.apply(change('101', { side: 'SELL', price: '0.58', size: '2', bestBid: '0.55', bestAsk: '0.58' }));
     engine.apply(change('102', { side: 'BUY', price: '0.4', size: '1', bestBid: '0.56', bestAsk: '0.58' }));
     engine.flush();
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ bba_agreed: 1, bba_disagreed: 1 });
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ bba_agreed: 1, bba_disagreed: 1 });
   });
 
   it('an empty side agrees with the venue\'s "0"/"1"', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
-    engineFrom(['{"market":"0xm", "price_changes":[{"asset_id":"A", "price":"0.5", "size":"0", "side":"BUY", "hash":"", "best_bid":"0", "best_ask":"0.6"}, {"asset_id":"A", "price":"0.6", "size":"0", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"1"}], "timestamp":"101", "event_type":"price_change"}'], engine);
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
+    engineFrom(['{"market":"0xaa", "price_changes":[{"asset_id":"101", "price":"0.5", "size":"0", "side":"BUY", "hash":"", "best_bid":"0", "best_ask":"0.6"}, {"asset_id":"101", "price":"0.6", "size":"0", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"1"}], "timestamp":"101", "event_type":"price_change"}'], engine);
     engine.flush();
     expect(levels(engine)).toEqual({ bids: [], asks: [] });
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ bba_agreed: 1, bba_disagreed: 0 });
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ bba_agreed: 1, bba_disagreed: 0 });
   });
 
   it('legacy v1 session: the Jan-2025 book verifies with the 6-field hash and its update applies', () => {
@@ -153,20 +153,20 @@ describe('book engine', () => {
 
   it('resolution: the zero-size burst empties the book, market_resolved marks it resolved', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']]));
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
     engine.apply(change('200', { side: 'BUY', price: '0.5', size: '0' }, { side: 'SELL', price: '0.6', size: '0' }));
-    engine.apply({ kind: 'market_resolved', market: '0xm', id: '1', question: 'Q?', slug: 'q', assetIds: ['A', 'B'], outcomes: ['Yes', 'No'], winningAssetId: 'A', winningOutcome: 'Yes', timestamp: '201' });
+    engine.apply({ kind: 'market_resolved', market: '0xaa', id: '1', question: 'Q?', slug: 'q', assetIds: ['101', '202'], outcomes: ['Yes', 'No'], winningAssetId: '101', winningOutcome: 'Yes', timestamp: '201' });
     expect(levels(engine)).toEqual({ bids: [], asks: [] });
-    expect(engine.assets.get('A')!.lifecycle).toBe('resolved');
-    expect(engine.markets.get('0xm')!.outcomes).toEqual(['Yes', 'No']);
+    expect(engine.assets.get('101')!.lifecycle).toBe('resolved');
+    expect(engine.markets.get('0xaa')!.outcomes).toEqual(['Yes', 'No']);
   });
 
   it('tick_size_change and last_trade_price update the asset', () => {
     const engine = new BookEngine();
-    engine.apply(book('A', [['0.5', '10']], [['0.6', '3']], { tickSize: '0.01' }));
-    engine.apply({ kind: 'tick_size_change', market: '0xm', assetId: 'A', oldTickSize: '0.01', newTickSize: '0.001', timestamp: '1' });
-    engine.apply({ kind: 'last_trade_price', market: '0xm', assetId: 'A', price: '0.6', size: '3', side: 'BUY', feeRateBps: '0', timestamp: '2', transactionHash: null });
-    expect(engine.assets.get('A')!.tickSize).toBe('0.001');
-    expect(engine.assets.get('A')!.lastTrade).toEqual({ price: '0.6', size: '3', side: 'BUY', timestamp: '2' });
+    engine.apply(book('101', [['0.5', '10']], [['0.6', '3']], { tickSize: '0.01' }));
+    engine.apply({ kind: 'tick_size_change', market: '0xaa', assetId: '101', oldTickSize: '0.01', newTickSize: '0.001', timestamp: '1' });
+    engine.apply({ kind: 'last_trade_price', market: '0xaa', assetId: '101', price: '0.6', size: '3', side: 'BUY', feeRateBps: '0', timestamp: '2', transactionHash: null });
+    expect(engine.assets.get('101')!.tickSize).toBe('0.001');
+    expect(engine.assets.get('101')!.lastTrade).toEqual({ price: '0.6', size: '3', side: 'BUY', timestamp: '2' });
   });
 });

@@ -37,8 +37,8 @@ function reference(deltas: readonly Delta[]) {
 
 function frame(ts: number, d: Delta): string {
   return JSON.stringify({
-    market: '0xm',
-    price_changes: [{ asset_id: 'A', price: d.price, size: d.size, side: d.side, hash: '' }],
+    market: '0xaa',
+    price_changes: [{ asset_id: '101', price: d.price, size: d.size, side: d.side, hash: '' }],
     timestamp: String(ts),
     event_type: 'price_change',
   });
@@ -51,13 +51,13 @@ describe('book engine against a reference model', () => {
         // Keep the stream uncrossed so the reference needs no crossing rule: bids < 0.5 ≤ asks.
         const clean = deltas.filter((d) => (d.side === 'BUY' ? new Big(d.price).lt('0.5') : new Big(d.price).gte('0.5')));
         const engine = new BookEngine();
-        engine.apply(parseFrame('{"event_type":"book","market":"0xm","asset_id":"A","timestamp":"0","hash":"","bids":[],"asks":[]}').events[0]!);
+        engine.apply(parseFrame('{"event_type":"book","market":"0xaa","asset_id":"101","timestamp":"0","hash":"","bids":[],"asks":[]}').events[0]!);
         clean.forEach((d, i) => {
           for (const e of parseFrame(frame(i + 1, d)).events) engine.apply(e);
         });
-        const book = engine.assets.get('A')!.book!;
+        const book = engine.assets.get('101')!.book!;
         expect({ bids: book.bids.levels, asks: book.asks.levels }).toEqual(reference(clean));
-        expect(engine.assets.get('A')!.integrity.crossed).toBe(0);
+        expect(engine.assets.get('101')!.integrity.crossed).toBe(0);
       }),
       { numRuns: 300 },
     );
@@ -67,10 +67,10 @@ describe('book engine against a reference model', () => {
     fc.assert(
       fc.property(fc.array(delta, { minLength: 1, maxLength: 150 }), (deltas) => {
         const engine = new BookEngine();
-        engine.apply(parseFrame('{"event_type":"book","market":"0xm","asset_id":"A","timestamp":"0","hash":"","bids":[],"asks":[]}').events[0]!);
+        engine.apply(parseFrame('{"event_type":"book","market":"0xaa","asset_id":"101","timestamp":"0","hash":"","bids":[],"asks":[]}').events[0]!);
         deltas.forEach((d, i) => {
           for (const e of parseFrame(frame(i + 1, d)).events) engine.apply(e);
-          const book = engine.assets.get('A')!.book!;
+          const book = engine.assets.get('101')!.book!;
           expect(book.isCrossed()).toBe(false);
           const side = d.side === 'BUY' ? book.bids : book.asks;
           expect(side.sizeAt(new Big(d.price).toString())).toBe(new Big(d.size).eq(0) ? undefined : new Big(d.size).toString());
@@ -86,9 +86,9 @@ describe('book engine against a reference model', () => {
         const ref = reference(deltas);
         const order = (levels: { price: string; size: string }[]) => (shuffle ? [...levels].reverse() : levels);
         const engine = new BookEngine();
-        const snapshot = { event_type: 'book', market: '0xm', asset_id: 'A', timestamp: '1', hash: '', bids: order(ref.bids), asks: order(ref.asks) };
+        const snapshot = { event_type: 'book', market: '0xaa', asset_id: '101', timestamp: '1', hash: '', bids: order(ref.bids), asks: order(ref.asks) };
         engine.apply(parseFrame(JSON.stringify(snapshot)).events[0]!);
-        const book = engine.assets.get('A')!.book!;
+        const book = engine.assets.get('101')!.book!;
         expect({ bids: book.bids.levels, asks: book.asks.levels }).toEqual(ref);
       }),
       { numRuns: 200 },

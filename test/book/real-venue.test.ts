@@ -53,7 +53,7 @@ describe('the complement outcome nobody subscribed to', () => {
     const engine = new BookEngine();
     engine.track(['1']);
     for (let i = 0; i < 100_000; i++) {
-      engine.apply({ kind: 'price_change', generation: 'v2', market: '0xm', timestamp: String(i), changes: [{ assetId: String(10n ** 70n + BigInt(i)), side: 'BUY', price: '0.5', size: '1', hash: '' }] });
+      engine.apply({ kind: 'price_change', generation: 'v2', market: '0xaa', timestamp: String(i), changes: [{ assetId: String(10n ** 70n + BigInt(i)), side: 'BUY', price: '0.5', size: '1', hash: '' }] });
     }
     expect(engine.assets.size).toBe(0);
     expect(engine.ignored).toBe(100_000);
@@ -116,7 +116,7 @@ describe('the hash formula follows the wire generation (§13.4)', () => {
 });
 
 describe('legacy trade frames (§13.5)', () => {
-  const market = '0xlegacy';
+  const market = '0x1e9ac7';
   const book = (asset: string, bids: string, asks: string, ts: string) => {
     const hash = sha1Hex(legacyPreimage(market, asset, ts, bids, asks));
     return `{"market":"${market}","asset_id":"${asset}","timestamp":"${ts}","hash":"${hash}","bids":${bids},"asks":${asks},"event_type":"book"}`;
@@ -129,50 +129,50 @@ describe('legacy trade frames (§13.5)', () => {
   const bAsks = '[{"price":"0.6","size":"50"},{"price":"0.55","size":"20"}]';
 
   it('a resent book that differs by the filled levels is a refresh, not a disagreement', () => {
-    const engine = engineFrom([`[${book('A', aBids, aAsks, '1')},${book('B', bBids, bAsks, '1')}]`]);
+    const engine = engineFrom([`[${book('101', aBids, aAsks, '1')},${book('202', bBids, bAsks, '1')}]`]);
     const findings = findingsOf(engine);
     // A taker bought A up to 0.55: A's asks 0.5 and 0.55 went (0.55 partly), B's bids at 0.5 and 0.45 mirror it.
     const aAfter = '[{"price":"0.6","size":"30"},{"price":"0.55","size":"5"}]';
     const bAfter = '[{"price":"0.4","size":"30"},{"price":"0.45","size":"5"}]';
-    engineFrom([`[${book('A', aBids, aAfter, '2')},${book('B', bAfter, bAsks, '2')},${print('A', '0.55', '2')}]`], engine);
-    for (const id of ['A', 'B']) {
+    engineFrom([`[${book('101', aBids, aAfter, '2')},${book('202', bAfter, bAsks, '2')},${print('101', '0.55', '2')}]`], engine);
+    for (const id of ['101', '202']) {
       expect(engine.assets.get(id)!.integrity).toMatchObject({ snapshots_refreshed: 1, snapshots_disagreed: 0, snapshots_agreed: 0, hash_verified: 2 });
     }
     expect(findings).toEqual([]);
-    expect(engine.assets.get('A')!.book!.asks.levels).toEqual([{ price: '0.55', size: '5' }, { price: '0.6', size: '30' }]);
+    expect(engine.assets.get('101')!.book!.asks.levels).toEqual([{ price: '0.55', size: '5' }, { price: '0.6', size: '30' }]);
   });
 
   it('a difference the trade cannot explain is still a disagreement', () => {
-    const engine = engineFrom([`[${book('A', aBids, aAsks, '1')}]`]);
+    const engine = engineFrom([`[${book('101', aBids, aAsks, '1')}]`]);
     // The print is at 0.5, but the resent book also lost size at 0.6 (beyond what the print took).
     const aAfter = '[{"price":"0.6","size":"29"},{"price":"0.55","size":"10"}]';
-    engineFrom([`[${book('A', aBids, aAfter, '2')},${print('A', '0.5', '2')}]`], engine);
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ snapshots_refreshed: 0, snapshots_disagreed: 1 });
+    engineFrom([`[${book('101', aBids, aAfter, '2')},${print('101', '0.5', '2')}]`], engine);
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ snapshots_refreshed: 0, snapshots_disagreed: 1 });
   });
 
   it('outside a trade frame, a differing book is a disagreement as before', () => {
-    const engine = engineFrom([`[${book('A', aBids, aAsks, '1')}]`]);
+    const engine = engineFrom([`[${book('101', aBids, aAsks, '1')}]`]);
     const aAfter = '[{"price":"0.6","size":"30"},{"price":"0.55","size":"10"}]';
-    engineFrom([`[${book('A', aBids, aAfter, '2')}]`], engine);
-    expect(engine.assets.get('A')!.integrity).toMatchObject({ snapshots_refreshed: 0, snapshots_disagreed: 1 });
+    engineFrom([`[${book('101', aBids, aAfter, '2')}]`], engine);
+    expect(engine.assets.get('101')!.integrity).toMatchObject({ snapshots_refreshed: 0, snapshots_disagreed: 1 });
   });
 });
 
 describe('lifecycle events (§13.10)', () => {
   const snapshot = (asset: string) =>
-    `[{"market":"0xm","asset_id":"${asset}","timestamp":"1","hash":"","bids":[{"price":"0.5","size":"1"}],"asks":[],"event_type":"book"}]`;
+    `[{"market":"0xaa","asset_id":"${asset}","timestamp":"1","hash":"","bids":[{"price":"0.5","size":"1"}],"asks":[],"event_type":"book"}]`;
 
   it('market_resolved names the winner', () => {
     const engine = engineFrom([snapshot('11'), snapshot('22')]);
-    engineFrom(['{"market":"0xm","assets_ids":["11","22"],"winning_asset_id":"22","winning_outcome":"No","timestamp":"2","event_type":"market_resolved"}'], engine);
+    engineFrom(['{"market":"0xaa","assets_ids":["11","22"],"winning_asset_id":"22","winning_outcome":"No","timestamp":"2","event_type":"market_resolved"}'], engine);
     expect(engine.assets.get('11')).toMatchObject({ lifecycle: 'resolved', winner: false });
     expect(engine.assets.get('22')).toMatchObject({ lifecycle: 'resolved', winner: true });
-    expect(engine.markets.get('0xm')).toMatchObject({ winningAssetId: '22', winningOutcome: 'No' });
+    expect(engine.markets.get('0xaa')).toMatchObject({ winningAssetId: '22', winningOutcome: 'No' });
   });
 
   it('without an id list, the market\'s known assets are resolved', () => {
     const engine = engineFrom([snapshot('11'), snapshot('22')]);
-    engine.apply({ kind: 'market_resolved', market: '0xm', id: null, question: null, slug: null, assetIds: [], outcomes: [], winningAssetId: '11', winningOutcome: null, timestamp: '2' });
+    engine.apply({ kind: 'market_resolved', market: '0xaa', id: null, question: null, slug: null, assetIds: [], outcomes: [], winningAssetId: '11', winningOutcome: null, timestamp: '2' });
     expect(engine.assets.get('11')).toMatchObject({ lifecycle: 'resolved', winner: true });
     expect(engine.assets.get('22')).toMatchObject({ lifecycle: 'resolved', winner: false });
   });
@@ -214,7 +214,7 @@ describe('REST books: trusted only when they reproduce their own hash (§13.9)',
 describe('applyFrame', () => {
   it('applies every event of an array frame in order', () => {
     const engine = new BookEngine();
-    const frame = parseFrame('[{"market":"0xm","asset_id":"1","timestamp":"1","hash":"","bids":[],"asks":[],"event_type":"book"},{"market":"0xm","asset_id":"1","price":"0.5","size":"2","side":"BUY","timestamp":"1","event_type":"last_trade_price"}]');
+    const frame = parseFrame('[{"market":"0xaa","asset_id":"1","timestamp":"1","hash":"","bids":[],"asks":[],"event_type":"book"},{"market":"0xaa","asset_id":"1","price":"0.5","size":"2","side":"BUY","timestamp":"1","event_type":"last_trade_price"}]');
     engine.applyFrame(frame.events);
     expect(engine.assets.get('1')!.lastTrade).toMatchObject({ price: '0.5', size: '2' });
   });

@@ -13,7 +13,7 @@ function lineFor(extra: Record<string, unknown>): Record<string, unknown> {
   const store = createPolybookStore();
   const event = parseFrame(JSON.stringify({ ...PLACEMENT, ...extra })).events[0] as OrderEvent;
   applyOrder(store, event);
-  return orderLine(store.getState().orders[event.id]!, 42);
+  return orderLine(store.getState().orders.get(event.id)!, 42);
 }
 
 describe('orders NDJSON order line', () => {

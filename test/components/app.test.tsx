@@ -258,7 +258,7 @@ describe('keys', () => {
     expect(lines(lastFrame())[0]).toContain('PAUSED');
     publishAssets(store, [assetView({ bids: [['0.3', '7']], asks: ASKS })]);
     await settle();
-    expect(store.getState().assets[YES]!.bids[0]!.price).toBe('0.3');
+    expect(store.getState().assets.get(YES)!.bids[0]!.price).toBe('0.3');
     expect(lastFrame()).toContain('  0.40     106.06');
     expect(lastFrame()).not.toContain('  0.30');
     stdin.write('p');

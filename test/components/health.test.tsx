@@ -98,6 +98,8 @@ describe('book status', () => {
     // Silence while disconnected is the connection's story, not the book's.
     expect(bookBadge(assetView({ status: 'quiet', quietSince: NOW - 45_000 }), false, NOW).text).toBe('live');
     expect(bookBadge(assetView({ status: 'resolved' }), true, NOW).text).toBe('RESOLVED');
+    expect(bookBadge(assetView({ status: 'rest', receivedAt: NOW - 3000 }), false, NOW)).toEqual({ text: 'REST 3s', tone: 'warn' });
+    expect(bookBadge(assetView({ status: 'reconnecting', receivedAt: NOW - 8000 }), false, NOW)).toEqual({ text: 'RECONNECTING 8s', tone: 'warn' });
     expect(bookBadge(assetView({ status: 'resolved', winner: true }), true, NOW).text).toBe('RESOLVED — won');
     expect(bookBadge(assetView({ status: 'resolved', winner: false }), true, NOW).text).toBe('RESOLVED — lost');
     expect(bookBadge(assetView({ crossed: true }), true, NOW)).toEqual({ text: 'CROSSED', tone: 'bad' });

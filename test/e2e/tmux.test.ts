@@ -70,8 +70,9 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
       const restarted = sim.restartListener(2000);
       await waitForScreen(p, (s) => /reconnecting #\d/.test(s), 10_000, 'reconnecting');
       await restarted;
-      const back = await waitForScreen(p, (s) => /^live/m.test(s) && PRICE.test(s) && /reconnects [1-9]/.test(s), 20_000, 'live again');
-      expect(back).not.toMatch(/STALE/);
+      // Live again once the connection is and the fresh snapshot came (never before: §"honest status").
+      const back = await waitForScreen(p, (s) => /^live/m.test(s) && / {2}live {2}tick/.test(s) && PRICE.test(s) && /reconnects [1-9]/.test(s), 20_000, 'live again');
+      expect(back).not.toMatch(/STALE|RECONNECTING|REST/);
       p.keys('q');
       await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
     } finally {

@@ -10,7 +10,6 @@ const FAST = {
   pongTimeoutMs: 150,
   silenceMs: 0,
   backoff: { initialMs: 20, maxMs: 80, jitter: 0 },
-  healthyAfterMs: 10_000,
 };
 
 let venue: StubVenue;
@@ -122,7 +121,7 @@ describe('market feed connection', () => {
 
   it('data naming one of its assets keeps a connection from counting as frozen', async () => {
     venue = await startStubVenue();
-    const update = '{"market":"0xm", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
+    const update = '{"market":"0xaa", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
     const timer = setInterval(() => venue.sockets.forEach((s) => s.send(update)), 20);
     feed = new MarketFeed({ ...FAST, silenceMs: 150, url: venue.url });
     feed.subscribe(['7']);
@@ -137,9 +136,9 @@ describe('market feed connection', () => {
   it('broadcasts, PONGs and other assets\' data do not keep a frozen connection alive', async () => {
     venue = await startStubVenue();
     const frames = [
-      '{"id":"1","question":"Q?","market":"0xn","slug":"q","assets_ids":["55","56"],"outcomes":["Yes","No"],"timestamp":"1","event_type":"new_market"}',
-      '{"market":"0xo", "price_changes":[{"asset_id":"99", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}], "timestamp":"1", "event_type":"price_change"}',
-      '{"market":"0xo","asset_id":"99","price":"0.5","size":"1","side":"BUY","timestamp":"1","event_type":"last_trade_price"}',
+      '{"id":"1","question":"Q?","market":"0xbb","slug":"q","assets_ids":["55","56"],"outcomes":["Yes","No"],"timestamp":"1","event_type":"new_market"}',
+      '{"market":"0xcc", "price_changes":[{"asset_id":"99", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}], "timestamp":"1", "event_type":"price_change"}',
+      '{"market":"0xcc","asset_id":"99","price":"0.5","size":"1","side":"BUY","timestamp":"1","event_type":"last_trade_price"}',
     ];
     let i = 0;
     const timer = setInterval(() => venue.sockets.forEach((s) => s.send(frames[i++ % frames.length]!)), 15);

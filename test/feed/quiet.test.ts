@@ -54,8 +54,8 @@ describe('quiet books, proven', () => {
       expect(asset.integrity.quiet_resynced).toBe(0);
       expect(asset.quietVerifiedAt).not.toBeNull();
     }
-    await until(() => ids.every((id) => s.store.getState().assets[id]?.status === 'quiet'), 1000, 'quiet views');
-    const view = s.store.getState().assets[ids[0]!]!;
+    await until(() => ids.every((id) => s.store.getState().assets.get(id)?.status === 'quiet'), 1000, 'quiet views');
+    const view = s.store.getState().assets.get(ids[0]!)!;
     expect(view.quietVerifiedAt).toBeGreaterThan(Date.now() - 2000);
     expect(health.at(-1)!.quietVerifiedAt).not.toBeNull();
     // Probes went as batches of /books, not one /book per asset.

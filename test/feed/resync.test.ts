@@ -37,8 +37,8 @@ describe('REST bootstrap and resync', () => {
     const s = session;
     await until(() => ids.every((id) => s.engine.assets.get(id)?.lastResync?.cause === 'bootstrap'));
     for (const id of ids) expect(equalToTruth(s, id)).toBe(true);
-    await until(() => s.store.getState().assets[ids[0]!]?.bids.length !== undefined);
-    expect(s.store.getState().assets[ids[0]!]!.lastResync?.cause).toBe('bootstrap');
+    await until(() => s.store.getState().assets.get(ids[0]!)?.bids.length !== undefined);
+    expect(s.store.getState().assets.get(ids[0]!)!.lastResync?.cause).toBe('bootstrap');
   });
 
   it('learns the hash inputs from REST, then follows the WebSocket', async () => {

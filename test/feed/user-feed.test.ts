@@ -75,7 +75,7 @@ describe('user channel', () => {
     feed.start();
     await until(() => store.getState().userTrades[0]?.status === 'CONFIRMED');
     expect(JSON.parse(venue.received[0]![0]!)).toEqual({ auth: { apiKey: KEY, secret: SECRET, passphrase: PASS }, markets: ['0xabc'], type: 'user' });
-    const [order] = Object.values(store.getState().orders);
+    const [order] = [...store.getState().orders.values()];
     expect(order).toMatchObject({ side: 'BUY', price: '0.513', originalSize: '5', status: 'LIVE' });
     expect(store.getState().userTrades[0]!.history).toEqual(['MATCHED', 'MINED', 'CONFIRMED']);
   });

@@ -60,7 +60,7 @@ describe('venue behaviours, 2026', () => {
     expect(frames[0]).toBe('[]');
     const s = session;
     await until(() => s.engine.assets.get(unknown)?.lifecycle === 'resolved', 3000, 'REST 404');
-    await until(() => s.store.getState().assets[unknown]?.status === 'resolved', 3000, 'the resolved view');
+    await until(() => s.store.getState().assets.get(unknown)?.status === 'resolved', 3000, 'the resolved view');
   });
 });
 

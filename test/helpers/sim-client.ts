@@ -15,7 +15,6 @@ export const FAST_TIMING = {
   pongTimeoutMs: 300,
   silenceMs: 500,
   backoff: { initialMs: 50, maxMs: 200, jitter: 0.2 },
-  healthyAfterMs: 2000,
 } as const;
 
 export interface SimClient {

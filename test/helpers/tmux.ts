@@ -21,6 +21,8 @@ export interface Pane {
   /** The visible screen, one string per row. */
   capture(): string[];
   keys(...keys: string[]): void;
+  /** The pane's title (what an OSC 0/2 escape sequence would set). */
+  title(): string;
   kill(): void;
 }
 
@@ -38,6 +40,7 @@ export function startPane(name: string, width: number, height: number, command: 
     keys: (...keys: string[]) => {
       tmux('send-keys', '-t', name, ...keys);
     },
+    title: () => tmux('display-message', '-p', '-t', name, '#{pane_title}').trim(),
     kill: () => {
       try {
         tmux('kill-session', '-t', name);

@@ -53,7 +53,7 @@ describe('BookPublisher', () => {
     setDepth(store, 3);
     feed(0, 900);
     vi.advanceTimersByTime(20);
-    const view = store.getState().assets[UP_TOKEN]!;
+    const view = store.getState().assets.get(UP_TOKEN)!;
     expect(view.bids).toEqual([
       { price: '0.4', size: '106.06', cumulative: '106.06' },
       { price: '0.39', size: '168.88', cumulative: '274.94' },
@@ -72,10 +72,10 @@ describe('BookPublisher', () => {
     const { store, publisher, feed } = setup(10);
     feed(0, 2);
     vi.advanceTimersByTime(20);
-    const before = store.getState().assets[UP_TOKEN]!;
+    const before = store.getState().assets.get(UP_TOKEN)!;
     feed(2, 3);
     vi.advanceTimersByTime(20);
-    const after = store.getState().assets[UP_TOKEN]!;
+    const after = store.getState().assets.get(UP_TOKEN)!;
     expect(after).not.toBe(before);
     // Line 3 changes the best ask only; the bid ladder's objects are reused.
     expect(after.bids.every((level, i) => level === before.bids[i])).toBe(true);
@@ -86,10 +86,10 @@ describe('BookPublisher', () => {
     const { store, publisher, feed } = setup(10);
     feed(0, 10);
     vi.advanceTimersByTime(20);
-    expect(store.getState().assets[UP_TOKEN]!.bids).toHaveLength(20);
+    expect(store.getState().assets.get(UP_TOKEN)!.bids).toHaveLength(20);
     setDepth(store, 5);
     vi.advanceTimersByTime(20);
-    expect(store.getState().assets[UP_TOKEN]!.bids).toHaveLength(5);
+    expect(store.getState().assets.get(UP_TOKEN)!.bids).toHaveLength(5);
     publisher.close();
   });
 
@@ -98,7 +98,7 @@ describe('BookPublisher', () => {
     feed(0, 900);
     vi.advanceTimersByTime(20);
     const state = store.getState();
-    const up = state.assets[UP_TOKEN]!;
+    const up = state.assets.get(UP_TOKEN)!;
     expect(up.pair).toEqual({ assetId: DOWN_TOKEN, gap: '0', disagrees: false });
     const mirrored = mirroredLadder(state, UP_TOKEN)!;
     expect(mirrored.bids).toEqual(up.bids);
@@ -109,7 +109,7 @@ describe('BookPublisher', () => {
     engine.assets.get(DOWN_TOKEN)!.book!.set('SELL', '0.61', '0');
     engine.dirty.add(UP_TOKEN);
     publisher.publishNow();
-    expect(store.getState().assets[UP_TOKEN]!.pair).toEqual({ assetId: DOWN_TOKEN, gap: '0.02', disagrees: true });
+    expect(store.getState().assets.get(UP_TOKEN)!.pair).toEqual({ assetId: DOWN_TOKEN, gap: '0.02', disagrees: true });
     publisher.close();
   });
 
