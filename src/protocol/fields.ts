@@ -6,7 +6,7 @@
  * turns into an `invalid` event: one bad field rejects its whole event, nothing escapes the parser,
  * and no input can make a later stage do unbounded work (a 30 000-digit price, a million levels).
  */
-import { canonicalDecimal, compareDecimal, DecimalError } from '../book/decimal.js';
+import { canonicalDecimal, DecimalError } from '../book/decimal.js';
 import type { Dec, InvalidReason, Level, Side } from './events.js';
 
 /** Thrown by the readers below; caught per event in `parse-frame.ts`. */
@@ -129,30 +129,39 @@ export function timestamp(raw: Raw, key = 'timestamp'): string {
 /** What a decimal field holds, which bounds it. */
 export type DecimalKind = 'price' | 'size' | 'tick';
 
-function checkedDecimal(value: string, kind: DecimalKind, at: string): Dec {
-  const result = canonicalDecimal(value);
-  if (result === DecimalError.Negative) throw new Rejection('negative_size', `${at} is negative: ${show(value)}`);
-  if (typeof result !== 'string') throw new Rejection('bad_decimal', `${at} is not a decimal: ${show(value)}`);
+/** Why a decimal does not fit its kind, or null when it does. Canonical input. */
+function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, string] | null {
   const dot = result.indexOf('.');
   const integerDigits = dot < 0 ? result.length : dot;
   const decimals = dot < 0 ? 0 : result.length - dot - 1;
   if (kind === 'size') {
-    if (integerDigits > SIZE_INTEGER_DIGITS || decimals > SIZE_DECIMALS) {
-      throw new Rejection('too_many_digits', `${at} has more digits than a size can: ${show(value)}`);
-    }
-    return result;
+    return integerDigits > SIZE_INTEGER_DIGITS || decimals > SIZE_DECIMALS ? ['too_many_digits', 'has more digits than a size can'] : null;
   }
-  if (decimals > PRICE_DECIMALS) throw new Rejection('too_many_digits', `${at} has more decimals than a price can: ${show(value)}`);
-  if (compareDecimal(result, '1') > 0) throw new Rejection('out_of_range', `${at} is above 1: ${show(value)}`);
-  if (kind === 'tick' && (result === '0' || result === '1')) throw new Rejection('out_of_range', `${at} is not a tick size: ${show(value)}`);
-  return result;
+  if (decimals > PRICE_DECIMALS) return ['too_many_digits', 'has more decimals than a price can'];
+  // In [0, 1]: an integer part of one digit, and "1" only as 1 exactly.
+  if (integerDigits > 1 || (result.charCodeAt(0) !== 48 && result !== '1')) return ['out_of_range', 'is above 1'];
+  if (kind === 'tick' && (result === '0' || result === '1')) return ['out_of_range', 'is not a tick size'];
+  return null;
+}
+
+/** Checks and canonicalizes; the field's name is built only when it is rejected. */
+function checkedDecimal(value: string, kind: DecimalKind, key: string, list: string | undefined, index: number): Dec {
+  const result = canonicalDecimal(value);
+  if (typeof result === 'string') {
+    const problem = decimalProblem(result, kind);
+    if (problem === null) return result;
+    throw new Rejection(problem[0], `${fieldName(key, list, index)} ${problem[1]}: ${show(value)}`);
+  }
+  const at = fieldName(key, list, index);
+  if (result === DecimalError.Negative) throw new Rejection('negative_size', `${at} is negative: ${show(value)}`);
+  throw new Rejection('bad_decimal', `${at} is not a decimal: ${show(value)}`);
 }
 
 /** A required decimal of `kind`, in canonical spelling. */
 export function dec(raw: Raw, key: string, kind: DecimalKind, list?: string, index = 0): Dec {
   const value = raw[key];
   if (typeof value !== 'string') throw missingOrWrong(value, fieldName(key, list, index), 'a decimal string');
-  return checkedDecimal(value, kind, fieldName(key, list, index));
+  return checkedDecimal(value, kind, key, list, index);
 }
 
 /** An optional decimal: null when absent or "" (the venue's spelling of "no value"). */
@@ -161,12 +170,12 @@ export function optDec(raw: Raw, key: string, kind: DecimalKind, list?: string, 
   if (value === undefined || value === null || value === '') return null;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
     // Gamma-style numbers: the JSON text of a finite number is a decimal unless it has an exponent.
-    return checkedDecimal(String(value), kind, fieldName(key, list, index));
+    return checkedDecimal(String(value), kind, key, list, index);
   }
   if (typeof value !== 'string') {
     throw new Rejection('bad_field_type', `${fieldName(key, list, index)} must be a decimal string, got ${show(value)}`);
   }
-  return checkedDecimal(value, kind, fieldName(key, list, index));
+  return checkedDecimal(value, kind, key, list, index);
 }
 
 /** An optional venue hash, as sent ("" when absent); bounded, compared, never shown. */

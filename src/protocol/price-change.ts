@@ -24,21 +24,17 @@ function parseV2(raw: Raw): PriceChangeEvent {
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'price_changes', i);
+    // Absent (no claim to audit: undefined) differs from "" or "0"/"1" (an empty side: null).
+    const claims = entry.best_bid !== undefined || entry.best_ask !== undefined;
     changes[i] = {
       assetId: tokenId(entry, 'asset_id', 'price_changes', i),
       side: side(entry, 'side', 'price_changes', i),
       price: dec(entry, 'price', 'price', 'price_changes', i),
       size: dec(entry, 'size', 'size', 'price_changes', i),
       hash: hashField(entry),
+      bestBid: claims ? emptyBidAsNull(optDec(entry, 'best_bid', 'price', 'price_changes', i)) : undefined,
+      bestAsk: claims ? emptyAskAsNull(optDec(entry, 'best_ask', 'price', 'price_changes', i)) : undefined,
     };
-    // Absent (no claim to audit) differs from "" or "0"/"1" (an empty side).
-    if (entry.best_bid !== undefined || entry.best_ask !== undefined) {
-      changes[i] = {
-        ...changes[i]!,
-        bestBid: emptyBidAsNull(optDec(entry, 'best_bid', 'price', 'price_changes', i)),
-        bestAsk: emptyAskAsNull(optDec(entry, 'best_ask', 'price', 'price_changes', i)),
-      };
-    }
   }
   return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes };
 }
