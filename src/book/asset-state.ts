@@ -58,6 +58,8 @@ export interface AssetState {
   quietSince: number | null;
   /** Local ms when a REST book last proved this quiet book right (null: not since it went quiet). */
   quietVerifiedAt: number | null;
+  /** Venue ms of the last run whose hash was checked (checks are sampled, engine.ts HASH_SAMPLE_MS). */
+  lastHashCheckAt: number;
   /** Venue timestamp (ms string) of the last event that touched this asset. */
   updatedAt: string;
   burst: Burst | null;
@@ -81,6 +83,7 @@ export function newAssetState(assetId: string, market: string): AssetState {
     winner: null,
     quietSince: null,
     quietVerifiedAt: null,
+    lastHashCheckAt: Number.NEGATIVE_INFINITY,
     updatedAt: '',
     burst: null,
     integrity: emptyIntegrity(),

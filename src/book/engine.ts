@@ -49,6 +49,13 @@ function tradesOf(events: readonly FeedEvent[]): LastTradeEvent[] | null {
 
 const FORMULA: Record<AssetState['generation'], HashFormula> = { unknown: 'either', legacy: 'legacy', current: 'current' };
 
+/**
+ * The venue hash is checked on every book and on at most one same-timestamp run per this many ms
+ * of venue time per asset: a replay audits what a live session would, at any replay speed, and a
+ * burst-heavy stream does not pay a SHA-1 of the whole book per message.
+ */
+export const HASH_SAMPLE_MS = 100;
+
 /** Whether venue timestamp `a` (epoch ms digits) is before `b`; unknown ("") is never older. */
 function isOlder(a: string, b: string): boolean {
   if (a === '' || b === '') return false;
@@ -58,6 +65,11 @@ function isOlder(a: string, b: string): boolean {
 /** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
 function isVenueHash(hash: string | undefined): hash is string {
   return hash !== undefined && hash.length === 40 && !hash.startsWith('0x');
+}
+
+export interface EngineOptions {
+  /** Venue ms between two hash-checked runs of one asset (default HASH_SAMPLE_MS; 0 = every run). */
+  readonly hashSampleMs?: number;
 }
 
 export class BookEngine {
@@ -83,6 +95,11 @@ export class BookEngine {
   private tracked: Set<string> | null = null;
   /** The prints of the frame being applied when it is a legacy trade frame. */
   private frameTrades: readonly LastTradeEvent[] | null = null;
+  private readonly hashSampleMs: number;
+
+  constructor(options: EngineOptions = {}) {
+    this.hashSampleMs = options.hashSampleMs ?? HASH_SAMPLE_MS;
+  }
 
   /**
    * Keeps state for these assets only (the subscribed ones). Until the first call every asset a
@@ -403,8 +420,18 @@ export class BookEngine {
     const book = asset.book;
     if (!book) return;
     if (burst.bestBid !== undefined) this.auditTop(asset, book, burst);
+    if ((burst.hashes.length === 0 && burst.legacyHashes === 0) || !this.hashDue(asset, burst.timestamp)) return;
     if (burst.hashes.length > 0) this.checkHash(asset, burst.timestamp, burst.hashes);
-    else if (burst.legacyHashes > 0) asset.integrity.hash_unverifiable++;
+    else asset.integrity.hash_unverifiable++;
+  }
+
+  /** Whether a run at `timestamp` is due a hash check (see HASH_SAMPLE_MS); marks it checked. */
+  private hashDue(asset: AssetState, timestamp: string): boolean {
+    const at = Number(timestamp);
+    // Timestamps are not monotonic (§4.2): a jump either way of a sample period is due too.
+    if (Math.abs(at - asset.lastHashCheckAt) < this.hashSampleMs) return false;
+    asset.lastHashCheckAt = at;
+    return true;
   }
 
   private auditTop(asset: AssetState, book: OrderBook, burst: Burst): void {

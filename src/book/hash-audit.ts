@@ -17,7 +17,6 @@
  *   check succeeds.
  */
 import type { Level } from '../protocol/events.js';
-import type { BookSide } from './book-side.js';
 import { compareDecimal } from './decimal.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
@@ -72,15 +71,16 @@ export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
  * The work one asset's checks may cost, so that wrong hashes (a hostile server, a corrupted
  * recording) cost at most a few times what right ones do. A check's first attempt (the hidden
  * price last learned) is free, as it is all a clean stream ever needs. Every further candidate
- * spends a credit, earned one per check up to a cap: enough to relearn the hidden price after a
- * trade, not enough to search on every burst. The full grid search (needed before a mismatch may be
- * claimed) spends grid credits counted in characters hashed, earned one preimage per check: two
- * grids are there at once, later ones once per grid's worth of checks. And no grid hashes more than
- * `GRID_BYTES`: on a huge book the search stops and the check says `unverifiable`, never `mismatch`.
+ * spends a credit, earned half a credit per check up to a cap (full at first): enough to relearn the hidden price
+ * after a trade, not enough to search on every check. The full grid search (run on the second
+ * failure in a row, needed before a mismatch may be claimed) spends grid credits counted in
+ * characters hashed, earned half a preimage per check: one grid is there at once, the next one
+ * after two grids' worth of checks. And no grid hashes more than `GRID_BYTES`: on a huge book the
+ * search stops and the check says `unverifiable`, never `mismatch`.
  */
-export const CHECK_CREDITS = { perCheck: 1, cap: 24 } as const;
-/** Grid credits (characters): at most two grids' worth. */
-export const GRID_CREDITS = { grids: 2 } as const;
+export const CHECK_CREDITS = { perCheck: 0.5, cap: 24 } as const;
+/** Grid credits (characters): half a preimage earned per check, at most one grid's worth. */
+export const GRID_CREDITS = { perCheck: 0.5, grids: 1 } as const;
 export const GRID_BYTES = 48 * 1024 * 1024;
 
 interface AssetHashState {
@@ -105,7 +105,6 @@ export class VenueHashAudit {
   private readonly meta = new Map<string, BookMeta>();
   private readonly hiddenPrice = new Map<string, string>();
   private readonly assets = new Map<string, AssetHashState>();
-  private readonly sideJson = new WeakMap<BookSide, { version: number; json: string }>();
   private readonly finest = new Map<string, string>();
 
   /** Sets the REST-only inputs for a market. */
@@ -152,8 +151,11 @@ export class VenueHashAudit {
     state.credits = Math.min(CHECK_CREDITS.cap, state.credits + CHECK_CREDITS.perCheck);
     if (this.tryCandidates(c, state, false) === 'verified') return this.settle(c, state, 'verified');
     if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
+    // A first failure is a suspect (the hidden price may have moved off the candidates); the
+    // second in a row runs the full search, and only a search that tried every value may call it
+    // a mismatch. One grid per divergence, not one per failing check.
+    if (!state.suspect) return this.settle(c, state, 'suspect');
     const grid = this.tryCandidates(c, state, true);
-    // Only a search that tried every value may call the failure a suspect (then a mismatch).
     return this.settle(c, state, grid === 'verified' ? 'verified' : grid === 'not_found' ? 'suspect' : 'unverifiable');
   }
 
@@ -170,8 +172,8 @@ export class VenueHashAudit {
   private stateOf(assetId: string): AssetHashState {
     let state = this.assets.get(assetId);
     if (!state) {
-      // Grid credits start full (clamped to the asset's grid at its first check).
-      state = { confirmed: false, suspect: false, credits: 0, gridCredits: Number.POSITIVE_INFINITY };
+      // Credits start full (grid credits are clamped to the asset's grid at its first check).
+      state = { confirmed: false, suspect: false, credits: CHECK_CREDITS.cap, gridCredits: Number.POSITIVE_INFINITY };
       this.assets.set(assetId, state);
     }
     return state;
@@ -208,8 +210,10 @@ export class VenueHashAudit {
 
   private tryCandidates(c: HashCheck, state: AssetHashState, exhaustive: boolean): SearchEnd {
     if (c.formula === 'current' && !this.canUseCurrent(c)) return 'not_found';
-    const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : this.json(c.book.bids);
-    const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : this.json(c.book.asks);
+    // Built for this check only: checks are sampled, and a cache per side would hold a book's
+    // worth of text per asset for nothing.
+    const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : wireLevelsJson(c.book.bids.levels);
+    const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : wireLevelsJson(c.book.asks.levels);
     if (c.formula !== 'current' && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return 'verified';
     if (!this.canUseCurrent(c)) return 'not_found';
     const meta = this.meta.get(c.market)!;
@@ -218,9 +222,8 @@ export class VenueHashAudit {
     const tried = new Set<string>();
     const size = bids.length + asks.length + 256;
     if (!exhaustive) {
-      // Each check earns one preimage of grid credit; two grids' worth at most.
       const cap = GRID_CREDITS.grids * Math.min(GRID_BYTES, size * gridSize(gridTick));
-      state.gridCredits = Math.min(cap, state.gridCredits + size);
+      state.gridCredits = Math.min(cap, state.gridCredits + GRID_CREDITS.perCheck * size);
     }
     let bytes = 0;
     let free = !exhaustive;
@@ -235,7 +238,7 @@ export class VenueHashAudit {
         state.gridCredits -= size;
         bytes += size;
       } else {
-        if (state.credits <= 0) return (end = 'exhausted'), true;
+        if (state.credits < 1) return (end = 'exhausted'), true;
         state.credits--;
       }
       tried.add(price);
@@ -271,14 +274,6 @@ export class VenueHashAudit {
     const digest = sha1Hex(preimage);
     for (const h of c.hashes) if (h === digest) return true;
     return false;
-  }
-
-  private json(side: BookSide): string {
-    const cached = this.sideJson.get(side);
-    if (cached && cached.version === side.version) return cached.json;
-    const json = wireLevelsJson(side.levels);
-    this.sideJson.set(side, { version: side.version, json });
-    return json;
   }
 }
 

@@ -2,6 +2,8 @@
  * Errors the CLI reports as one line on stderr, each with a stable code and an exit status.
  * Exit statuses: 1 = the venue or a service failed at run time, 2 = bad usage or bad input.
  */
+import { FeedError, ioProblem } from '../feed/errors.js';
+
 export class CliError extends Error {
   constructor(
     readonly code: string,
@@ -14,17 +16,21 @@ export class CliError extends Error {
 }
 
 /** A short reason for a failed file operation ("no such file", "is a directory", ...). */
-export function fileProblem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
+export function fileProblem(error: unknown, creating = false): string {
+  return ioProblem(error, creating);
+}
+
+/**
+ * The CLI's view of a feed error: the user's own input (credentials, a `--record` file that cannot
+ * be written) is exit 2; an unreachable or failing venue is a run-time failure, exit 1.
+ */
+export function cliErrorOf(error: FeedError): CliError {
+  switch (error.code) {
+    case 'feed.credentials':
+      return new CliError(error.code, error.message, 2);
+    case 'feed.recordUnwritable':
+      return new CliError('cli.unwritable', error.message, 2);
     default:
-      return error instanceof Error ? error.message : String(error);
+      return new CliError(error.code, error.message, 1);
   }
 }

@@ -3,8 +3,8 @@
  * status (never a stack trace): 2 for usage and input errors, 1 for run-time failures.
  */
 import { CommanderError } from 'commander';
-import { FeedError } from '../feed/errors.js';
-import { CliError } from './errors.js';
+import { FeedError, ioProblem } from '../feed/errors.js';
+import { CliError, cliErrorOf } from './errors.js';
 import { buildProgram, type CliIo } from './program.js';
 
 /** Runs the CLI with `argv` (user arguments only) and resolves to the exit status. */
@@ -18,14 +18,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // commander already printed its one-line message.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof CliError) {
-      io.stderr.write(`polybook: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof FeedError) {
-      // Bad credentials are the user's input (2); an unreachable or failing venue is run time (1).
-      io.stderr.write(`polybook: ${error.message}\n`);
-      return error.code === 'feed.credentials' ? 2 : 1;
+    // A feed error is the user's input (credentials, a --record file: 2) or a failing venue (1).
+    const known = error instanceof FeedError ? cliErrorOf(error) : error;
+    if (known instanceof CliError) {
+      io.stderr.write(`polybook: ${known.message}\n`);
+      return known.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`polybook: unexpected error: ${message}\n`);
@@ -33,21 +30,43 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * Watches standard output: a closed pipe (`polybook ... | head`) is a normal way to stop
+ * (`closed`, quietly); any other write error (a full disk, `> /dev/full`) is said once on `stderr`
+ * and `failed` is called once. Returns whether such a failure happened.
+ */
+export function watchStdout(stdout: NodeJS.EventEmitter, stderr: NodeJS.WritableStream, on: { closed: () => void; failed: () => void }): () => boolean {
+  let failed = false;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return on.closed();
+    if (failed) return;
+    failed = true;
+    stderr.write(`polybook: cannot write to standard output: ${ioProblem(error)}\n`);
+    on.failed();
+  });
+  return () => failed;
+}
+
 /** Called by bin/polybook.js, which passes the terminal UI in (src/ never imports components/). */
 export async function main(ui: Pick<CliIo, 'renderTui' | 'renderOrders'> = {}): Promise<void> {
   const stop = new AbortController();
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (`polybook ... | head`) is a normal way to stop.
-    if (error.code === 'EPIPE') process.exit(0);
-    stop.abort();
+  const stdoutFailed = watchStdout(process.stdout, process.stderr, {
+    closed: () => process.exit(0),
+    failed: () => {
+      // The command may already have finished: its last write can fail after it returned.
+      process.exitCode = 1;
+      stop.abort();
+    },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
     signal: stop.signal,
     ...ui,
   });
+  // Stopped by a failing stdout: its line is already on stderr; the command itself ended cleanly.
+  process.exitCode = code === 0 && stdoutFailed() ? 1 : code;
   // Timers of libraries (pino's flush, ws) must not hold the process once the command is done.
   setTimeout(() => process.exit(), 200).unref();
 }

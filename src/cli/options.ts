@@ -2,7 +2,7 @@
  * Option parsers for commander: each returns a checked value or throws commander's
  * InvalidArgumentError, which prints one line and exits 2.
  */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -53,3 +53,22 @@ export function httpUrlOption(value: string): string {
 export function isTokenId(value: string): boolean {
   return /^\d{1,100}$/.test(value);
 }
+
+/** Share of a core the screen may use before it lowers its frame rate (--cpu-budget). */
+export const DEFAULT_CPU_BUDGET = 0.12;
+
+/** The `--cpu-budget` option, shared by the commands that draw a screen. */
+export function cpuBudgetFlag(): Option {
+  return new Option('--cpu-budget <percent>', 'screen: lower the frame rate while the process uses more than this percent of a core (0 = never)')
+    .argParser(cpuBudgetOption)
+    .default(DEFAULT_CPU_BUDGET, '12');
+}
+
+/** `--cpu-budget <percent>`: percent of one core → a share; 0 turns the governor off. */
+export function cpuBudgetOption(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('must be a percent from 0 to 100');
+  return Number(value) / 100;
+}
+
+/** No data this long makes an asset quiet; with REST its book is then proven (0 = never). */
+export const DEFAULT_QUIET_AFTER_MS = 30_000;

@@ -4,11 +4,8 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CliError } from './errors.js';
-import { integerOption } from './options.js';
+import { cpuBudgetFlag, integerOption } from './options.js';
 import type { CliIo } from './program.js';
-import { replayToSummary } from './replay.js';
-import { runReplayTui } from './replay-tui.js';
-import { cpuBudgetFlag } from './watch.js';
 
 interface ReplayFlags {
   readonly format?: 'json' | 'tui';
@@ -47,13 +44,16 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
     )
     .action(async (file: string, flags: ReplayFlags) => {
       const format = flags.format ?? (io.stdout.isTTY && io.renderTui ? 'tui' : 'json');
+      // Loaded only now: the JSON path never loads the screen's player, nor the screen the JSON writer.
       if (format === 'json') {
+        const { replayToSummary } = await import('./replay.js');
         const summary = await replayToSummary(file, flags.bookMeta ?? []);
         io.stdout.write(`${JSON.stringify(summary)}\n`);
         return;
       }
       if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format json');
       const fps = flags.fps ?? (process.env.TMUX ? 10 : 30);
+      const { runReplayTui } = await import('./replay-tui.js');
       await runReplayTui(file, { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget }, io.renderTui, io.signal);
     });
 }

@@ -15,6 +15,7 @@ import type { BookEvent, FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
+import { DEFAULT_QUIET_AFTER_MS } from './options.js';
 import { QUIET_CAUSE, QuietWatch, trustedRestBook } from './quiet-watch.js';
 import type { ResolvedAsset } from './resolve.js';
 
@@ -24,6 +25,8 @@ export interface SessionOptions extends ConnectionTiming {
   readonly fps: number;
   readonly record?: string;
   readonly logger: Logger;
+  /** A recording opened by the caller (so an unwritable path fails before any network). */
+  readonly recorder?: FrameRecorder;
   /** REST for bootstrap and resync; null turns both off. */
   readonly api: VenueApi | null;
   /** A book stale this long (no fresh snapshot after a drop) is resynced from REST. */
@@ -37,7 +40,6 @@ export interface SessionOptions extends ConnectionTiming {
 /** Findings after which a book is refetched from REST, ahead of every routine fetch. */
 const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 'snapshot_disagreed']);
 
-export const DEFAULT_QUIET_AFTER_MS = 30_000;
 
 /** First wait before asking again for a REST book that was not trusted; doubles to a minute. */
 const UNTRUSTED_RETRY_MS = 5000;
@@ -80,7 +82,7 @@ export class WatchSession {
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });
     for (const a of assets) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
     this.feed = new MarketFeed({ ...options, silenceCheck: (_id, ids) => this.quiet.silenceCheck(ids) });
-    this.recorder = options.record ? new FrameRecorder(options.record) : null;
+    this.recorder = options.recorder ?? (options.record ? new FrameRecorder(options.record) : null);
     this.resyncer = options.api ? this.createResyncer(options.api) : null;
     this.quiet = new QuietWatch(
       this.engine,
@@ -121,10 +123,8 @@ export class WatchSession {
     const recorder = this.recorder;
     if (recorder) {
       this.feed.on('frame', (text: string) => recorder.write(text));
-      recorder.onError((error) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        this.fail(new FeedError('feed.recordFailed', `cannot write the recording ${recorder.path}: ${code ?? error.message}`));
-      });
+      // The recorder's error says what went wrong, in words; the recording ends on a whole line.
+      recorder.onError((error) => this.fail(new FeedError('feed.recordFailed', `cannot write the recording ${recorder.path}: ${error.message}`)));
       this.recordMeta();
     }
     const log = this.options.logger;

@@ -3,7 +3,7 @@
  * markets as ONE JSON line first, so scripts can read where to connect.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { startSimulator, type FaultOptions, type SimOptions } from '../sim/index.js';
+import type { FaultOptions, SimOptions } from '../sim/index.js';
 import { CliError, fileProblem } from './errors.js';
 
 export interface SimCommandIo {
@@ -105,6 +105,8 @@ function simOptions(o: SimCommandOptions): SimOptions {
 export async function runSim(options: SimCommandOptions, io: SimCommandIo, until: Promise<unknown> = untilSignal()): Promise<void> {
   let sim;
   try {
+    // The simulator loads only when it runs (not for `--help` or another command).
+    const { startSimulator } = await import('../sim/index.js');
     sim = await startSimulator(simOptions(options));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -2,35 +2,16 @@
  * `polybook watch [market...]`: live books. On a terminal the screen (components/, injected by the
  * bin so src/ never imports React); otherwise, or with --format ndjson, one JSON line per update.
  * Markets are token ids, slugs, polymarket.com URLs or condition ids; none = the config watchlist.
+ *
+ * This module only declares the command: `--help` and argument checks load nothing else; the work
+ * (WebSocket, REST, the engine) is loaded by watch-run.ts when the command runs.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from '../feed/market-feed.js';
-import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, VenueApi } from '../feed/venue-api.js';
-import { createLogger, LOG_LEVELS, type LogLevel } from '../log.js';
-import { applyConfig, configPath, loadConfig } from './config.js';
-import { CliError } from './errors.js';
-import { httpUrlOption, integerOption, isTokenId, secondsOption, wsUrlOption } from './options.js';
+import { Command, Option } from 'commander';
+import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_GAMMA_URL, DEFAULT_MARKET_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
+import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
+import { applyConfig, loadConfig } from './config.js';
+import { cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, httpUrlOption, integerOption, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
-import { resolveAll, skippedLine, type ResolvedAsset, type SkipReporter } from './resolve.js';
-import { DEFAULT_QUIET_AFTER_MS, WatchSession } from './session.js';
-import { runPipe } from './watch-pipe.js';
-import { FrameGovernor } from '../../store/frame-governor.js';
-
-/** Share of a core the screen may use before it lowers its frame rate (--cpu-budget). */
-export const DEFAULT_CPU_BUDGET = 0.12;
-
-/** The `--cpu-budget` option, shared by the commands that draw a screen. */
-export function cpuBudgetFlag(): Option {
-  return new Option('--cpu-budget <percent>', 'screen: lower the frame rate while the process uses more than this percent of a core (0 = never)')
-    .argParser(cpuBudgetOption)
-    .default(DEFAULT_CPU_BUDGET, '12');
-}
-
-/** `--cpu-budget <percent>`: percent of one core → a share; 0 turns the governor off. */
-export function cpuBudgetOption(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('must be a percent from 0 to 100');
-  return Number(value) / 100;
-}
 
 export interface WatchFlags {
   readonly url: string;
@@ -82,29 +63,6 @@ export function addVenueOptions(command: Command): Command {
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'));
 }
 
-/** Resolves names to token ids (no network when every argument already is one). */
-export async function resolveMarkets(args: readonly string[], api: VenueApi, onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
-  if (args.every(isTokenId)) return [...new Set(args)].map((assetId) => ({ assetId, market: null, question: null, outcome: null }));
-  return resolveAll(api, args, onSkipped);
-}
-
-export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, fps: number, api: VenueApi): WatchSession {
-  return new WatchSession(assets, {
-    url: flags.url,
-    depth: flags.depth,
-    fps,
-    ...(flags.record ? { record: flags.record } : {}),
-    pingIntervalMs: flags.pingInterval,
-    pongTimeoutMs: flags.pongTimeout,
-    silenceMs: flags.silence,
-    quietAfterMs: flags.quietAfter,
-    maxAssetsPerConnection: flags.assetsPerConnection,
-    ...(flags.maxAttempts ? { maxAttempts: flags.maxAttempts } : {}),
-    logger: createLogger(flags.logLevel, flags.logFile),
-    api: flags.restSync ? api : null,
-  });
-}
-
 export function registerWatchCommand(program: Command, io: CliIo): void {
   const command = program
     .command('watch')
@@ -132,43 +90,5 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
         quietAfter: 'quietAfter',
       }),
     )
-    .action(async (args: string[], flags: WatchFlags) => {
-      const names = args.length > 0 ? args : [...(loadConfig().watchlist ?? [])];
-      if (names.length === 0) throw new CliError('cli.usage', `name at least one market, or set a "watchlist" in ${configPath()}`);
-      const format = flags.format ?? (flags.once || !io.stdout.isTTY ? 'ndjson' : 'tui');
-      if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --format tui');
-      if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
-      const api = new VenueApi({ rest: flags.rest, gamma: flags.gamma });
-      // An event's market whose Gamma version hides its ids is named on stderr; the rest is watched.
-      const assets = await resolveMarkets(names, api, (problem) => io.stderr.write(skippedLine(problem)));
-      const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
-      const session = sessionFor(assets, flags, fps, api);
-      if (format === 'ndjson') {
-        const fatal = await runPipe(session, io.stdout, io.signal, flags.once === true);
-        if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
-        return;
-      }
-      await runTui(session, io, 'watch', flags.cpuBudget);
-    });
-}
-
-/** Runs a session on the screen until the user quits or a signal arrives. */
-export async function runTui(session: WatchSession, io: CliIo, title: string, cpuBudget = DEFAULT_CPU_BUDGET): Promise<void> {
-  const quit = new AbortController();
-  io.signal.addEventListener('abort', () => quit.abort(), { once: true });
-  let fatal: Error | null = null;
-  session.onFatal((error) => {
-    fatal = error;
-    quit.abort();
-  });
-  session.start();
-  const governor = new FrameGovernor(session.publisher, { maxFps: session.fps, budget: cpuBudget });
-  governor.start();
-  try {
-    await io.renderTui!({ store: session.store, signal: quit.signal, fps: session.fps, title });
-  } finally {
-    governor.stop();
-    await session.stop();
-  }
-  if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
+    .action(async (args: string[], flags: WatchFlags) => (await import('./watch-run.js')).runWatch(args, flags, io));
 }

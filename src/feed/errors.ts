@@ -7,7 +7,9 @@ export type FeedErrorCode =
   | 'feed.unreachable'
   | 'feed.httpStatus'
   | 'feed.badBody'
-  | 'feed.recordFailed';
+  | 'feed.recordFailed'
+  /** `--record <file>` cannot be opened: bad input known at start (the CLI exits 2). */
+  | 'feed.recordUnwritable';
 
 export class FeedError extends Error {
   constructor(
@@ -16,5 +18,39 @@ export class FeedError extends Error {
   ) {
     super(message);
     this.name = 'FeedError';
+  }
+}
+
+/**
+ * A failed file operation in words ("no such file", "is a directory", "no space left on device"),
+ * for one-line messages. It lives at the bottom layer so the feed, the logger and the CLI all say
+ * the same thing. `creating`: the file was being created, so ENOENT means its directory is missing.
+ */
+export function ioProblem(error: unknown, creating = false): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return creating ? 'no such directory' : 'no such file';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EFBIG':
+      return 'file too large';
+    case 'EIO':
+      return 'input/output error';
+    case 'EPIPE':
+      return 'broken pipe';
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }

@@ -19,17 +19,15 @@ import type { FeedEvent, ParsedFrame } from '../protocol/events.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { FeedConnection, type ConnectionOptions, type SilenceVerdict } from './connection.js';
 import type { ConnectionState } from './health.js';
+import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from './endpoints.js';
 
-export const DEFAULT_MARKET_URL = 'wss://ws-subscriptions-clob.polymarket.com/ws/market';
+export { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL };
 
 /** Timing knobs passed through to each connection. */
 export type ConnectionTiming = Pick<
   ConnectionOptions,
   'pingIntervalMs' | 'pongTimeoutMs' | 'silenceMs' | 'backoff' | 'maxAttempts' | 'now' | 'random'
 >;
-
-/** At most this many assets per connection by default (§13.2; nautilus caps at 200 too). */
-export const DEFAULT_ASSETS_PER_CONNECTION = 200;
 
 export interface MarketFeedOptions extends ConnectionTiming {
   readonly url?: string;

@@ -8,8 +8,9 @@ import { EventEmitter } from 'node:events';
 import { FeedConnection } from './connection.js';
 import type { ApiCredentials } from './credentials.js';
 import type { ConnectionTiming } from './market-feed.js';
+import { DEFAULT_USER_URL } from './endpoints.js';
 
-export const DEFAULT_USER_URL = 'wss://ws-subscriptions-clob.polymarket.com/ws/user';
+export { DEFAULT_USER_URL };
 
 /** Close codes that mean "your credentials were refused" (venue behaviour is undocumented, §2.4). */
 const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003, 4401, 4403]);

@@ -7,9 +7,9 @@ import { parseClobMarket, parseGammaEvents, parseGammaMarkets, type EventRef, ty
 import { parseRestBook } from '../protocol/parse-frame.js';
 import { FeedError } from './errors.js';
 import { fetchJson, RateLimiter } from './http.js';
+import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL } from './endpoints.js';
 
-export const DEFAULT_REST_URL = 'https://clob.polymarket.com';
-export const DEFAULT_GAMMA_URL = 'https://gamma-api.polymarket.com';
+export { DEFAULT_GAMMA_URL, DEFAULT_REST_URL };
 
 /** A REST book, or the venue saying the token has no book (resolved or unknown: §4.9). */
 export type RestBook = { readonly kind: 'book'; readonly book: BookEvent } | { readonly kind: 'missing' };

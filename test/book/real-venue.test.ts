@@ -91,7 +91,8 @@ describe('the hash formula follows the wire generation (§13.4)', () => {
     expect(asset.integrity).toMatchObject({ hash_verified: 1, hash_unverifiable: 1, hash_mismatch: 0 });
     // Many more v1 updates after the verified book: still no mismatch, each unverifiable.
     const frame = JSON.parse(fixtureFrames('synthetic-legacy-session-2025-01.jsonl')[2]!) as Array<Record<string, unknown>>;
-    for (let i = 1; i <= 5; i++) engineFrom([JSON.stringify([{ ...frame[0], timestamp: String(Number(frame[0]!.timestamp) + i) }])], engine);
+    // Updates at least 100 ms of venue time apart, so each one's hash is due a check.
+    for (let i = 1; i <= 5; i++) engineFrom([JSON.stringify([{ ...frame[0], timestamp: String(Number(frame[0]!.timestamp) + 150 * i) }])], engine);
     engine.flush();
     expect(asset.integrity).toMatchObject({ hash_verified: 1, hash_unverifiable: 6, hash_mismatch: 0 });
   });

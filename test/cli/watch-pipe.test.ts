@@ -130,13 +130,13 @@ describe('polybook watch (pipe mode)', () => {
     expect(new Set(lines.filter((l) => l.type === 'book').map((l) => l.asset_id))).toEqual(new Set([up]));
   });
 
-  it('a recording that cannot be written: one line on stderr, exit 1', async () => {
+  it('a recording that cannot be written: one line on stderr, exit 2, before any connection', async () => {
     sim = await startSimulator({ seed: 27, markets: 1, rate: 0 });
     const ids = tokensOf(sim);
     const failed = await run(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--record', '/nonexistent-dir/session.jsonl', '--log-level', 'silent']).catch(
       (e: { code: number; stderr: string }) => e,
     );
-    expect(failed).toMatchObject({ code: 1, stderr: 'polybook: cannot write the recording /nonexistent-dir/session.jsonl: ENOENT\n' });
+    expect(failed).toMatchObject({ code: 2, stderr: 'polybook: cannot write the recording /nonexistent-dir/session.jsonl: no such directory\n' });
   });
 
   it('bad arguments: one line on stderr, exit 2', async () => {

@@ -1,0 +1,43 @@
+/**
+ * What `polybook demo` does: the simulator in-process on a free loopback port, and a watch
+ * session on every one of its assets, on the screen or as NDJSON.
+ */
+import { VenueApi } from '../feed/venue-api.js';
+import { createLogger } from '../log.js';
+import { startSimulator } from '../sim/index.js';
+import type { DemoFlags } from './demo.js';
+import { CliError } from './errors.js';
+import type { CliIo } from './program.js';
+import type { ResolvedAsset } from './resolve.js';
+import { WatchSession } from './session.js';
+import { runPipe } from './watch-pipe.js';
+import { runTui } from './watch-run.js';
+
+export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
+  const format = flags.format ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
+  if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+  const sim = await startSimulator({ port: 0, markets: flags.markets, rate: flags.rate, seed: flags.seed });
+  try {
+    const assets: ResolvedAsset[] = sim.markets().flatMap((m) =>
+      m.tokens.map((t) => ({ assetId: t.tokenId, market: m.conditionId, question: m.question, outcome: t.outcome })),
+    );
+    const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
+    const session = new WatchSession(assets, {
+      url: sim.urls.ws_market,
+      depth: flags.depth,
+      fps,
+      logger: createLogger(flags.logLevel, flags.logFile, (line) => io.stderr.write(line)),
+      api: new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma }),
+      // The demo's connection should come back fast after a chaos test drops it.
+      backoff: { initialMs: 500, maxMs: 5000, jitter: 0.2 },
+    });
+    if (format === 'ndjson') {
+      const fatal = await runPipe(session, io.stdout, io.signal, false);
+      if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
+    } else {
+      await runTui(session, io, 'demo', flags.cpuBudget);
+    }
+  } finally {
+    await sim.close();
+  }
+}

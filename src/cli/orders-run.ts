@@ -1,0 +1,86 @@
+/**
+ * What `polybook orders` does: the user channel into a store, drawn on the screen or written as
+ * NDJSON until the user quits, a signal arrives or the feed fails for good.
+ */
+import { loadCredentials } from '../feed/credentials.js';
+import type { ConnectionHealth } from '../feed/health.js';
+import { UserFeed } from '../feed/user-feed.js';
+import { VenueApi } from '../feed/venue-api.js';
+import { createLogger } from '../log.js';
+import { bindUserFeed } from '../../store/user-binding.js';
+import { createPolybookStore } from '../../store/store.js';
+import { CliError } from './errors.js';
+import { healthLine } from './ndjson.js';
+import { isTokenId } from './options.js';
+import { orderLine, userTradeLine } from './order-lines.js';
+import type { OrdersFlags } from './orders.js';
+import type { CliIo } from './program.js';
+import { resolveAll, skippedLine, type SkipReporter } from './resolve.js';
+
+/**
+ * Condition ids for the named markets (token ids are looked up through REST /book). Markets of an
+ * event skipped for their Gamma version are named through `onSkipped`; the rest are followed.
+ */
+async function conditionIds(api: VenueApi, names: readonly string[], onSkipped: SkipReporter): Promise<string[]> {
+  const out = new Set<string>();
+  for (const name of names) {
+    if (isTokenId(name)) {
+      const rest = await api.book(name);
+      if (rest.kind === 'book') out.add(rest.book.market);
+      continue;
+    }
+    for (const asset of await resolveAll(api, [name], onSkipped)) if (asset.market) out.add(asset.market);
+  }
+  return [...out];
+}
+
+export async function runOrders(names: string[], flags: OrdersFlags, io: CliIo): Promise<void> {
+  const credentials = loadCredentials(process.env, flags.credentials);
+  const log = createLogger(flags.logLevel, flags.logFile, (line) => io.stderr.write(line));
+  const format = flags.format ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
+  if (format === 'tui' && !io.renderOrders) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+  const skipped: SkipReporter = (problem) => io.stderr.write(skippedLine(problem));
+  const markets = names.length > 0 ? await conditionIds(new VenueApi({ rest: flags.rest, gamma: flags.gamma }), names, skipped) : [];
+  const store = createPolybookStore();
+  const feed = new UserFeed({ url: flags.userUrl, credentials, markets });
+  const unbind = bindUserFeed(feed, store);
+  let fatal: Error | null = null;
+  const quit = new AbortController();
+  io.signal.addEventListener('abort', () => quit.abort(), { once: true });
+  feed.on('health', (h: ConnectionHealth) => log.debug({ state: h.state, attempt: h.attempt }, 'user channel'));
+  feed.on('fatal', (error: Error) => {
+    log.error(error.message);
+    fatal = error;
+    quit.abort();
+  });
+  const stopWriting = format === 'ndjson' ? writeNdjson(io, store) : () => {};
+  feed.start();
+  if (format === 'tui') await io.renderOrders!({ store, signal: quit.signal, fps: 10, title: 'orders' });
+  else await new Promise<void>((resolve) => quit.signal.addEventListener('abort', () => resolve(), { once: true }));
+  stopWriting();
+  unbind();
+  await feed.stop();
+  if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
+}
+
+/** Writes a line per changed order, trade status and health state; returns a stop function. */
+function writeNdjson(io: CliIo, store: ReturnType<typeof createPolybookStore>): () => void {
+  const write = (value: Record<string, unknown>) => io.stdout.write(`${JSON.stringify(value)}\n`);
+  const seenHealth = new Map<string, string>();
+  return store.subscribe((state, previous) => {
+    const now = Date.now();
+    if (state.orders !== previous.orders) {
+      for (const order of state.orders.values()) if (previous.orders.get(order.id) !== order) write(orderLine(order, now));
+    }
+    if (state.userTrades !== previous.userTrades) {
+      for (const trade of state.userTrades) if (!previous.userTrades.includes(trade)) write(userTradeLine(trade, now));
+    }
+    for (const health of Object.values(state.health)) {
+      const key = `${health.state}|${health.attempt}|${health.reconnects}`;
+      if (seenHealth.get(health.id) !== key) {
+        seenHealth.set(health.id, key);
+        write(healthLine(health, now));
+      }
+    }
+  });
+}
