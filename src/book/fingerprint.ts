@@ -10,8 +10,26 @@
  *   a <price> <size>      one line per ask, best (lowest) first
  * Prices and sizes in canonical decimal spelling (no trailing zeros, no exponent).
  */
-import { hash } from 'blake3-wasm';
+import { createRequire } from 'node:module';
 import type { Level } from '../protocol/events.js';
+
+type Blake3 = (input: string) => Buffer;
+let blake3: Blake3 | null = null;
+
+/**
+ * blake3-wasm compiles its WebAssembly when loaded (tens of ms): loaded on the first fingerprint,
+ * not at start-up, so commands that never fingerprint a book (and replay's start) do not pay it.
+ * Its hash function module is loaded directly (the package, pinned at 2.1.5, has no exports map),
+ * with the package entry as the fallback.
+ */
+function loadBlake3(): Blake3 {
+  const require = createRequire(import.meta.url);
+  try {
+    return (require('blake3-wasm/dist/node/hash-fn.js') as { hash: Blake3 }).hash;
+  } catch {
+    return (require('blake3-wasm') as { hash: Blake3 }).hash;
+  }
+}
 
 export function canonicalBookText(assetId: string, bids: readonly Level[], asks: readonly Level[]): string {
   let text = `polybook-book/1\n${assetId}\n`;
@@ -22,5 +40,6 @@ export function canonicalBookText(assetId: string, bids: readonly Level[], asks:
 
 /** Blake3 hex of the canonical serialization. */
 export function bookFingerprint(assetId: string, bids: readonly Level[], asks: readonly Level[]): string {
-  return hash(Buffer.from(canonicalBookText(assetId, bids, asks), 'utf8')).toString('hex');
+  blake3 ??= loadBlake3();
+  return blake3(canonicalBookText(assetId, bids, asks)).toString('hex');
 }

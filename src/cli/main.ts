@@ -9,7 +9,7 @@ import { buildProgram, type CliIo } from './program.js';
 
 /** Runs the CLI with `argv` (user arguments only) and resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -4,15 +4,13 @@
  * Gamma version hides its token ids (§9) is named on stderr and left out; an event with nothing
  * else to show is an error (exit 2).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { DEFAULT_GAMMA_URL } from '../feed/endpoints.js';
 import type { EventRef, GammaMarketProblem, MarketRef } from '../protocol/gamma.js';
-import { VenueApi } from '../feed/venue-api.js';
 import { applyConfig, loadConfig } from './config.js';
 import { httpUrlOption, integerOption } from './options.js';
 import type { CliIo } from './program.js';
 import { marketVersionError, skippedLine } from './resolve.js';
-import { Option } from 'commander';
-import { DEFAULT_GAMMA_URL } from '../feed/venue-api.js';
 
 export interface SearchResult {
   readonly markets: readonly MarketRef[];
@@ -75,6 +73,8 @@ export function registerMarketsCommand(program: Command, io: CliIo): void {
     .hook('preAction', (command) => applyConfig(command, loadConfig(), { gamma: 'gamma' }))
     .action(async (words: string[], flags: { json?: boolean; limit: number; gamma: string }) => {
       const text = words.join(' ');
+      // The HTTP client loads only when the command runs.
+      const { VenueApi } = await import('../feed/venue-api.js');
       const api = new VenueApi({ gamma: flags.gamma });
       const { markets, skipped } = searchResult(await api.searchEvents(text, flags.limit), flags.limit);
       for (const problem of skipped) io.stderr.write(skippedLine(problem));

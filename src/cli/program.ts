@@ -24,7 +24,23 @@ export interface CliIo {
   readonly renderOrders?: RenderTui;
 }
 
-export function buildProgram(io: CliIo): Command {
+/** Every command, by name. */
+const COMMANDS: ReadonlyArray<readonly [string, (program: Command, io: CliIo) => void]> = [
+  ['replay', registerReplayCommand],
+  ['demo', registerDemoCommand],
+  ['watch', registerWatchCommand],
+  ['markets', registerMarketsCommand],
+  ['status', registerStatusCommand],
+  ['orders', registerOrdersCommand],
+  ['sim', registerSimCommand],
+];
+
+/**
+ * The program. Given the arguments, only the command they name is declared (declaring every
+ * command's options is a measurable part of a short command's start-up); without one — help, a
+ * misspelt command — all of them are, so help and "did you mean" see every command.
+ */
+export function buildProgram(io: CliIo, argv: readonly string[] = []): Command {
   const program = new Command();
   program
     .name('polybook')
@@ -37,12 +53,7 @@ export function buildProgram(io: CliIo): Command {
     })
     .exitOverride();
 
-  registerReplayCommand(program, io);
-  registerDemoCommand(program, io);
-  registerWatchCommand(program, io);
-  registerMarketsCommand(program, io);
-  registerStatusCommand(program, io);
-  registerOrdersCommand(program, io);
-  registerSimCommand(program, io);
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  for (const [name, register] of COMMANDS) if (!named || name === named[0]) register(program, io);
   return program;
 }

@@ -32,15 +32,18 @@ const CONDITION_ID = /^0x[0-9a-fA-F]{1,128}$/;
 const TIMESTAMP = /^\d{1,16}$/;
 /** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
 const MAX_HASH = 128;
-/** Prices: the finest tick is 0.0001 (§4.6); the hidden last price is spelled with 3 decimals. */
-const PRICE_DECIMALS = 6;
+/**
+ * Prices: the finest tick is 0.0001 (§4.6; the 2026 ticks 0.005 and 0.0025 need no more), so a
+ * price has at most 4 decimals, and a book side at most 10 001 distinct prices.
+ */
+const PRICE_DECIMALS = 4;
 /** Sizes: shares or pUSD, up to 6 decimals on the wire ("16.129031"). */
 const SIZE_INTEGER_DIGITS = 12;
 const SIZE_DECIMALS = 8;
 /** One side of a book on the finest tick holds at most 10 001 prices. */
 export const MAX_LEVELS = 10_001;
-/** Entries of one price_change (a resolution burst clears every level of both outcomes). */
-export const MAX_CHANGES = 4 * MAX_LEVELS;
+/** Entries of one price_change: every level of one side of both outcomes, and then some. */
+export const MAX_CHANGES = 2 * MAX_LEVELS;
 
 /**
  * Where a field sits, for error details: `key`, or `list[index].key` inside an array. Built only
