@@ -27,7 +27,8 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
   } else {
     writer.start();
     session.onEvent((event) => {
-      if (event.kind === 'last_trade_price') writer.trade(event);
+      // Prints of assets nobody subscribed to (a price_change's complement market) are not ours to report.
+      if (event.kind === 'last_trade_price' && session.engine.isTracked(event.assetId)) writer.trade(event);
     });
     session.onFinding((finding) => writer.finding(finding));
     session.onResync((assetId, cause) => writer.resync(assetId, cause));

@@ -130,7 +130,7 @@ export function timestamp(raw: Raw, key = 'timestamp'): string {
 }
 
 /** What a decimal field holds, which bounds it. */
-export type DecimalKind = 'price' | 'size' | 'tick';
+export type DecimalKind = 'price' | 'level' | 'size' | 'tick';
 
 /** Why a decimal does not fit its kind, or null when it does. Canonical input. */
 function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, string] | null {
@@ -143,7 +143,8 @@ function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, stri
   if (decimals > PRICE_DECIMALS) return ['too_many_digits', 'has more decimals than a price can'];
   // In [0, 1]: an integer part of one digit, and "1" only as 1 exactly.
   if (integerDigits > 1 || (result.charCodeAt(0) !== 48 && result !== '1')) return ['out_of_range', 'is above 1'];
-  if (kind === 'tick' && (result === '0' || result === '1')) return ['out_of_range', 'is not a tick size'];
+  // A level or a tick lies strictly between 0 and 1 ("0" and "1" are the empty-side markers).
+  if ((kind === 'tick' || kind === 'level') && (result === '0' || result === '1')) return ['out_of_range', `is not a ${kind === 'tick' ? 'tick size' : 'price level'}`];
   return null;
 }
 
@@ -255,7 +256,7 @@ export function levels(raw: Raw, key: string): ParsedLevels {
   const canonical: Level[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const level = element(list[i], key, i);
-    canonical[i] = { price: dec(level, 'price', 'price', key, i), size: dec(level, 'size', 'size', key, i) };
+    canonical[i] = { price: dec(level, 'price', 'level', key, i), size: dec(level, 'size', 'size', key, i) };
   }
   // Every element was just checked to be an object with string price and size.
   return { canonical, wire: list as readonly Level[] };

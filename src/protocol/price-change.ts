@@ -29,7 +29,7 @@ function parseV2(raw: Raw): PriceChangeEvent {
     changes[i] = {
       assetId: tokenId(entry, 'asset_id', 'price_changes', i),
       side: side(entry, 'side', 'price_changes', i),
-      price: dec(entry, 'price', 'price', 'price_changes', i),
+      price: dec(entry, 'price', 'level', 'price_changes', i),
       size: dec(entry, 'size', 'size', 'price_changes', i),
       hash: hashField(entry),
       bestBid: claims ? emptyBidAsNull(optDec(entry, 'best_bid', 'price', 'price_changes', i)) : undefined,
@@ -49,7 +49,7 @@ function parseV1(raw: Raw): PriceChangeEvent {
     changes[i] = {
       assetId,
       side: side(entry, 'side', 'changes', i),
-      price: dec(entry, 'price', 'price', 'changes', i),
+      price: dec(entry, 'price', 'level', 'changes', i),
       size: dec(entry, 'size', 'size', 'changes', i),
     };
   }
@@ -68,7 +68,7 @@ function parseV0(raw: Raw): PriceChangeEvent {
   const change: LevelChange = {
     assetId: tokenId(raw),
     side: side(raw),
-    price: dec(raw, 'price', 'price'),
+    price: dec(raw, 'price', 'level'),
     size: dec(raw, 'size', 'size'),
     hash: hashField(raw),
   };
