@@ -74,7 +74,7 @@ export class Batch {
         assets: [m.assetId(token)],
         audience: 'subscribers',
         timestamp: this.timestamp,
-        text: eventText(m.midStreamBook(token, this.timestamp), m.legacy),
+        text: m.midStreamBookText(token, this.timestamp),
       });
     }
   }

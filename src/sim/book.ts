@@ -5,52 +5,103 @@
  *
  * Levels are integers (price units of 0.0001, sizes in cents) kept in wire order: bids ascending,
  * asks descending, so the best level of either side is the last one (§4.1).
+ *
+ * Every message hashes both tokens' books (§6.1), so the compact level JSON of the hash preimage
+ * is the hot path at scale: it is written from a shared table of per-price prefixes and each
+ * level's size text (kept with the level), a join of ~50 short strings. It is not cached: with
+ * thousands of markets a cached string lives until its market next moves, seconds later, so the
+ * collector promotes it and the old generation fills with dead text (the sim's RSS doubled in a
+ * minute); rebuilt, it dies young. Level objects for bodies (`levels()`) are built on demand.
  */
 import type { Level, Side } from '../protocol/events.js';
 import { formatPrice, formatSize, PRICE_ONE } from './units.js';
 
 export interface RawLevel {
-  price: number;
-  size: number;
+  readonly price: number;
+  /** Size in cents; changed through `LadderSide.set` only (it keeps `sizeText` in step). */
+  readonly size: number;
+  /** `formatSize(size)`, spelled at first use (a seeded catalog holds ~100 levels a market). */
+  readonly sizeText: string;
+}
+
+class Lvl implements RawLevel {
+  private text: string | null = null;
+
+  constructor(
+    readonly price: number,
+    public size: number,
+  ) {}
+
+  get sizeText(): string {
+    return (this.text ??= formatSize(this.size));
+  }
+
+  resize(size: number): void {
+    this.size = size;
+    this.text = null;
+  }
 }
 
 export type TokenIndex = 0 | 1;
 
+const PRICE_TEXT: string[] = [];
+const COMPACT_HEAD: string[] = [];
+const SPACED_HEAD: string[] = [];
+
+/** The canonical spelling of a price in units (0.0001), shared by every market. */
+export function priceText(units: number): string {
+  return (PRICE_TEXT[units] ??= formatPrice(units));
+}
+
+/** `{"price":"0.45","size":"`: a level's compact JSON up to its size. */
+function compactHead(units: number): string {
+  return (COMPACT_HEAD[units] ??= `{"price":"${priceText(units)}","size":"`);
+}
+
+/** `{"price":"0.45", "size":"`: the same with the venue's mid-stream spacing. */
+function spacedHead(units: number): string {
+  return (SPACED_HEAD[units] ??= `{"price":"${priceText(units)}", "size":"`);
+}
+
 /** One side of token A's book, in wire order (best last). */
 export class LadderSide {
-  readonly levels: RawLevel[] = [];
+  readonly levels: readonly RawLevel[] = [];
   version = 0;
 
   constructor(readonly isBid: boolean) {}
 
-  /** Position of `price` in wire order: found, or where it would be inserted. */
-  private search(price: number): { found: boolean; index: number } {
+  /** Position of `price` in wire order: found (>= 0), or -(insertion point) - 1. */
+  private search(price: number): number {
+    const levels = this.levels;
     let lo = 0;
-    let hi = this.levels.length;
+    let hi = levels.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const p = this.levels[mid]!.price;
-      if (p === price) return { found: true, index: mid };
-      const before = this.isBid ? p < price : p > price;
-      if (before) lo = mid + 1;
+      const p = levels[mid]!.price;
+      if (p === price) return mid;
+      if (this.isBid ? p < price : p > price) lo = mid + 1;
       else hi = mid;
     }
-    return { found: false, index: lo };
+    return -lo - 1;
   }
 
   get(price: number): number {
     const at = this.search(price);
-    return at.found ? this.levels[at.index]!.size : 0;
+    return at >= 0 ? this.levels[at]!.size : 0;
   }
 
   /** Sets the absolute size at `price`; 0 deletes. */
   set(price: number, size: number): void {
+    const levels = this.levels as Lvl[];
     const at = this.search(price);
-    if (at.found) {
-      if (size === 0) this.levels.splice(at.index, 1);
-      else this.levels[at.index]!.size = size;
+    if (at >= 0) {
+      if (size === 0) levels.splice(at, 1);
+      else levels[at]!.resize(size);
     } else if (size > 0) {
-      this.levels.splice(at.index, 0, { price, size });
+      const level = new Lvl(price, size);
+      const index = -at - 1;
+      if (index === levels.length) levels.push(level);
+      else levels.splice(index, 0, level);
     } else {
       return;
     }
@@ -65,20 +116,44 @@ export class LadderSide {
   fromBest(depth: number): RawLevel | undefined {
     return this.levels[this.levels.length - 1 - depth];
   }
-}
 
-interface LevelCache {
-  version: number;
-  levels: Level[];
-  json: string | null;
+  /**
+   * Compact JSON of the levels (the hash preimage's spelling, `JSON.stringify` of `levels()`), in
+   * token A's prices or mirrored to token B's. Mirroring keeps wire order: A's asks descend in A's
+   * price, so they ascend in B's.
+   */
+  compactJson(mirrored: boolean): string {
+    const levels = this.levels;
+    const parts = new Array<string>(levels.length);
+    for (let i = 0; i < levels.length; i++) {
+      const l = levels[i]!;
+      parts[i] = `${compactHead(mirrored ? PRICE_ONE - l.price : l.price)}${l.sizeText}"}`;
+    }
+    return `[${parts.join(',')}]`;
+  }
+
+  /** The same levels spaced like a mid-stream event (`spacedJson` of `levels()`); not cached. */
+  spacedJson(mirrored: boolean): string {
+    const levels = this.levels;
+    const parts = new Array<string>(levels.length);
+    for (let i = 0; i < levels.length; i++) {
+      const l = levels[i]!;
+      parts[i] = `${spacedHead(mirrored ? PRICE_ONE - l.price : l.price)}${l.sizeText}"}`;
+    }
+    return `[${parts.join(', ')}]`;
+  }
+
+  /** The levels as wire strings (a fresh array). */
+  wireLevels(mirrored: boolean): Level[] {
+    return this.levels.map((l) => ({ price: priceText(mirrored ? PRICE_ONE - l.price : l.price), size: l.sizeText }));
+  }
 }
 
 export class MarketBook {
   readonly bids = new LadderSide(true);
   readonly asks = new LadderSide(false);
-  private readonly cache = new Map<string, LevelCache>();
 
-  /** The ladder holding `side` of `token`, and whether prices are mirrored (token B). */
+  /** The ladder holding `side` of `token` (token B's are token A's, mirrored). */
   ladder(token: TokenIndex, side: Side): LadderSide {
     if (token === 0) return side === 'BUY' ? this.bids : this.asks;
     return side === 'BUY' ? this.asks : this.bids;
@@ -101,31 +176,19 @@ export class MarketBook {
     return token === 0 ? level.price : PRICE_ONE - level.price;
   }
 
-  /** A token's side as wire-order level strings (cached until the ladder changes). */
+  /** A token's side as wire-order level strings (a fresh array). */
   levels(token: TokenIndex, side: Side): Level[] {
-    return this.entry(token, side).levels;
+    return this.ladder(token, side).wireLevels(token === 1);
   }
 
-  /** The same side as compact JSON, the hash preimage's spelling (cached too). */
+  /** The same side as compact JSON, the hash preimage's spelling. */
   levelsJson(token: TokenIndex, side: Side): string {
-    const entry = this.entry(token, side);
-    entry.json ??= JSON.stringify(entry.levels);
-    return entry.json;
+    return this.ladder(token, side).compactJson(token === 1);
   }
 
-  private entry(token: TokenIndex, side: Side): LevelCache {
-    const ladder = this.ladder(token, side);
-    const key = `${token}${side}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.version === ladder.version) return cached;
-    // Mirroring keeps wire order: A's asks descend in A's price, so they ascend in B's.
-    const levels = ladder.levels.map((l) => ({
-      price: formatPrice(token === 0 ? l.price : PRICE_ONE - l.price),
-      size: formatSize(l.size),
-    }));
-    const entry = { version: ladder.version, levels, json: null };
-    this.cache.set(key, entry);
-    return entry;
+  /** The same side spaced like a mid-stream event. */
+  levelsSpacedJson(token: TokenIndex, side: Side): string {
+    return this.ladder(token, side).spacedJson(token === 1);
   }
 
   /** Every level of token A, for the resolution burst. */

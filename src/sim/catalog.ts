@@ -134,15 +134,31 @@ function draft(rng: Rng, epochMs: number): Draft {
     description: yesNo(subject, `${predicate}, as reported by major news outlets`) };
 }
 
+/**
+ * Per `taken` set and (slug, event slug) pair: the suffix after the last one that pair took. Every
+ * suffix before it was found taken then and is taken still (the set only grows), so a search may
+ * start there and find what a search from the start would: thousands of markets over a few dozen
+ * questions no longer retry every suffix.
+ */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
 /** Generates market number `index` (0-based). `taken` keeps slugs unique across the catalog. */
 export function generateMarket(rng: Rng, index: number, epochMs: number, taken: Set<string>): MarketInfo {
   const d = draft(rng, epochMs);
-  let slug = d.slug ?? slugify(d.question);
-  let eventSlug = d.eventSlug;
-  for (let n = 2; taken.has(slug) || taken.has(`event:${eventSlug}`); n++) {
-    slug = `${d.slug ?? slugify(d.question)}-${n}`;
+  const baseSlug = d.slug ?? slugify(d.question);
+  let memo = nextSuffix.get(taken);
+  if (!memo) nextSuffix.set(taken, (memo = new Map()));
+  const pair = `${baseSlug}\n${d.eventSlug}`;
+  let n = memo.get(pair) ?? 1;
+  // n = 1: the slugs themselves; n ≥ 2: "-n" appended to both.
+  let slug = n === 1 ? baseSlug : `${baseSlug}-${n}`;
+  let eventSlug = n === 1 ? d.eventSlug : `${d.eventSlug}-${n}`;
+  while (taken.has(slug) || taken.has(`event:${eventSlug}`)) {
+    n++;
+    slug = `${baseSlug}-${n}`;
     eventSlug = `${d.eventSlug}-${n}`;
   }
+  memo.set(pair, n + 1);
   taken.add(slug);
   taken.add(`event:${eventSlug}`);
   const start = new Date(Math.floor(epochMs / 1000) * 1000 - rng.int(1, 20) * DAY_MS).toISOString();

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Side } from '../protocol/events.js';
-import type { TokenIndex } from './book.js';
+import { priceText, type TokenIndex } from './book.js';
 import type { MarketState } from './market-state.js';
 import { formatPrice, formatSize } from './units.js';
 import { compactJson, spacedJson, type Json } from './wire-json.js';
@@ -53,6 +53,11 @@ export function dumpText(books: readonly unknown[]): string {
   return books.length === 0 ? '[]' : `${compactJson(books)}\n`;
 }
 
+/** `dumpText` of books already serialized compactly (each `JSON.stringify` of its body). */
+export function dumpTextOf(bookJson: readonly string[]): string {
+  return bookJson.length === 0 ? '[]' : `[${bookJson.join(',')}]\n`;
+}
+
 const OPPOSITE: Record<Side, Side> = { BUY: 'SELL', SELL: 'BUY' };
 
 interface ElementSpec {
@@ -61,18 +66,17 @@ interface ElementSpec {
   readonly price: number;
 }
 
-/** One `price_changes[]` element: the token's state after the change (§4.2 key order). */
-function element(m: MarketState, spec: ElementSpec, size: string, timestamp: string): Json {
+/**
+ * One `price_changes[]` element: the token's state after the change (§4.2 key order), written as
+ * `spacedJson` would write it (every value is digits, hex, a dot or a side: nothing to escape but
+ * the ids, which go through JSON.stringify anyway).
+ */
+function elementText(m: MarketState, spec: ElementSpec, size: string, timestamp: string): string {
   const top = m.top(spec.token);
-  return {
-    asset_id: m.assetId(spec.token),
-    price: formatPrice(spec.price),
-    size,
-    side: spec.side,
-    hash: m.hash(spec.token, timestamp),
-    best_bid: top.bid,
-    best_ask: top.ask,
-  };
+  return (
+    `{"asset_id":${JSON.stringify(m.assetId(spec.token))}, "price":"${priceText(spec.price)}", "size":"${size}", ` +
+    `"side":"${spec.side}", "hash":"${m.hash(spec.token, timestamp)}", "best_bid":"${top.bid}", "best_ask":"${top.ask}"}`
+  );
 }
 
 /**
@@ -112,12 +116,10 @@ export function priceChangeText(
   const mirror: ElementSpec = { token: token === 0 ? 1 : 0, side: OPPOSITE[side], price: 10_000 - price };
   const ordered = sellFirst === (side === 'SELL') ? [primary, mirror] : [mirror, primary];
   if (m.legacy) return compactJson(ordered.map((spec) => legacyChange(m, spec, size, timestamp)));
-  return spacedJson({
-    market: m.conditionId,
-    price_changes: ordered.map((spec) => element(m, spec, size, timestamp)),
-    timestamp,
-    event_type: 'price_change',
-  });
+  // spacedJson({ market, price_changes: [element, element], timestamp, event_type }), written directly.
+  const first = elementText(m, ordered[0]!, size, timestamp);
+  const second = elementText(m, ordered[1]!, size, timestamp);
+  return `{"market":${JSON.stringify(m.conditionId)}, "price_changes":[${first}, ${second}], "timestamp":${JSON.stringify(timestamp)}, "event_type":"price_change"}`;
 }
 
 export function lastTradeEvent(
@@ -148,7 +150,7 @@ export function lastTradeEvent(
  */
 export function legacyTradeText(m: MarketState, token: TokenIndex, price: string, size: string, side: Side, timestamp: string): string {
   const print = { asset_id: m.assetId(token), event_type: 'last_trade_price', fee_rate_bps: '0', market: m.conditionId, price, side, size, timestamp };
-  return compactJson([m.midStreamBook(0, timestamp), m.midStreamBook(1, timestamp), print]);
+  return `[${m.midStreamBookJson(0, timestamp)},${m.midStreamBookJson(1, timestamp)},${compactJson(print)}]`;
 }
 
 /** Key order not captured in 2026: the venue's usual pattern (market, asset_id first, event_type last). */

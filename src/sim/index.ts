@@ -28,6 +28,9 @@ export const SIM_DEFAULTS = {
   idleTimeoutMs: 30_000,
 } as const;
 
+/** Generated markets at most: 10,000 assets, twice what a 5,000-asset client session needs. */
+export const MAX_MARKETS = 5000;
+
 function check(ok: boolean, message: string): void {
   if (!ok) throw new RangeError(message);
 }
@@ -56,10 +59,12 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   const idleTimeoutMs = options.idleTimeoutMs ?? SIM_DEFAULTS.idleTimeoutMs;
   const faults = options.faults ?? {};
   check(Number.isInteger(seed), 'seed must be an integer');
-  check(Number.isInteger(markets) && markets >= 0 && markets <= 1000, 'markets must be an integer in [0, 1000]');
+  check(Number.isInteger(markets) && markets >= 0 && markets <= MAX_MARKETS, `markets must be an integer in [0, ${MAX_MARKETS}]`);
   check(Number.isFinite(rate) && rate >= 0 && rate <= 100_000, 'rate must be a number in [0, 100000]');
   check(Number.isInteger(port) && port >= 0 && port <= 65_535, 'port must be an integer in [0, 65535]');
   check(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0, 'idleTimeoutMs must be positive');
+  check(options.stepGapMs === undefined || (Number.isFinite(options.stepGapMs) && options.stepGapMs > 0), 'stepGapMs must be a positive number');
+  check(options.stepGapMs === undefined || rate === 0, 'stepGapMs applies to rate 0 only');
   checkFaults(faults);
 
   const rng = new Rng(seed);
@@ -74,6 +79,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
       // With rate 0 only advance() moves time, so a seed and an epoch reproduce every byte.
       realtime: capture !== null || rate > 0,
       legacy: options.legacy === true,
+      ...(options.stepGapMs !== undefined && { stepGapMs: options.stepGapMs }),
     },
     (outs) => running?.broadcast(outs),
   );

@@ -13,7 +13,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { operationFrame, parseObject, stringList } from './client-frames.js';
 import { FaultState } from './faults.js';
-import { Outbox } from './outbox.js';
+import { Outbox, type DeliveryCount } from './outbox.js';
 import type { Audience, Out } from './frames.js';
 
 /** Where subscriptions get their snapshots and (in replay mode) their stream. */
@@ -49,8 +49,9 @@ export class MarketConn {
   constructor(
     readonly ws: WebSocket,
     private readonly faults: FaultState,
+    delivered: DeliveryCount | null = null,
   ) {
-    this.outbox = new Outbox(ws);
+    this.outbox = new Outbox(ws, delivered);
   }
 
   /** Silent-freeze faults: the socket stays up, PING is answered, data stops (§10, §13.2). */
@@ -107,6 +108,8 @@ export function parseSubscription(text: string): Subscription | null {
 
 export class MarketChannel {
   readonly conns = new Set<MarketConn>();
+  /** Everything handed to market sockets since start. */
+  readonly delivered: DeliveryCount = { frames: 0, chars: 0 };
 
   constructor(
     private readonly feed: MarketFeed,
@@ -114,7 +117,7 @@ export class MarketChannel {
   ) {}
 
   accept(ws: WebSocket): void {
-    const conn = new MarketConn(ws, this.faults);
+    const conn = new MarketConn(ws, this.faults, this.delivered);
     this.conns.add(conn);
     ws.on('message', (data) => this.onMessage(conn, rawText(data)));
     ws.on('ping', () => (conn.lastSeen = Date.now()));
@@ -158,6 +161,13 @@ export class MarketChannel {
       if (!conn.subscribed || conn.stalled()) continue;
       for (const out of outs) if (conn.wants(out.assets, out.audience)) conn.outbox.push(out.text);
     }
+  }
+
+  /** Frames queued on market connections and not yet handed to their sockets. */
+  queued(): number {
+    let n = 0;
+    for (const conn of this.conns) n += conn.outbox.pending;
+    return n;
   }
 
   /** Terminates connections silent for longer than `idleMs` (no PING, no frame, no WS ping). */

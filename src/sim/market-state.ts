@@ -6,9 +6,9 @@
  */
 import type { Level, Side } from '../protocol/events.js';
 import { currentPreimage, legacyPreimage, sha1Hex } from '../book/venue-hash.js';
-import { MarketBook, type TokenIndex } from './book.js';
+import { MarketBook, priceText, type TokenIndex } from './book.js';
 import type { MarketInfo } from './catalog.js';
-import { formatPrice, formatPrice3, PRICE_ONE, scaled } from './units.js';
+import { formatPrice3, PRICE_ONE, scaled } from './units.js';
 
 export type MarketStatus = 'live' | 'resolved';
 
@@ -32,8 +32,18 @@ export interface LastTrade {
   readonly side: Side;
 }
 
+interface HashMemo {
+  readonly timestamp: string;
+  readonly bidsVersion: number;
+  readonly asksVersion: number;
+  readonly tick: number;
+  readonly ltp: number | null;
+  readonly hash: string;
+}
+
 export class MarketState {
   readonly book = new MarketBook();
+  private readonly hashMemo: [HashMemo | null, HashMemo | null] = [null, null];
   /** Tick in price units (100 = 0.01). */
   tick = 100;
   /**
@@ -43,11 +53,11 @@ export class MarketState {
   hiddenLtp: number | null;
   readonly minOrderSize = '5';
   readonly negRisk = false;
-  status: MarketStatus = 'live';
-  /** False for a pre-open market: known and shown (empty), but the order flow leaves it alone. */
-  open = true;
-  /** The quiet-market fault: the order flow leaves it alone, so its book and hash stay put. */
-  quiet = false;
+  private statusValue: MarketStatus = 'live';
+  private openValue = true;
+  private quietValue = false;
+  /** Called whenever `moving()` may have changed (the simulation keeps a list of moving markets). */
+  onMovingChange: (() => void) | null = null;
   winner: TokenIndex | null = null;
   /** Timestamp of the last change to the book: the dump and REST timestamp. */
   lastChangeTs: string;
@@ -80,33 +90,82 @@ export class MarketState {
   }
 
   tickSize(): string {
-    return formatPrice(this.tick);
+    return priceText(this.tick);
   }
 
   lastTradePrice(): string {
     return this.hiddenLtp === null ? '' : formatPrice3(this.hiddenLtp);
   }
 
-  /** Whether the order flow may act on this market. */
-  moving(): boolean {
-    return this.status === 'live' && this.open && !this.quiet;
+  get status(): MarketStatus {
+    return this.statusValue;
   }
 
-  /** The venue hash of `token`'s current book stamped `timestamp` (§6.1; legacy mode: 6 fields). */
+  set status(value: MarketStatus) {
+    this.statusValue = value;
+    this.onMovingChange?.();
+  }
+
+  /** False for a pre-open market: known and shown (empty), but the order flow leaves it alone. */
+  get open(): boolean {
+    return this.openValue;
+  }
+
+  set open(value: boolean) {
+    this.openValue = value;
+    this.onMovingChange?.();
+  }
+
+  /** The quiet-market fault: the order flow leaves it alone, so its book and hash stay put. */
+  get quiet(): boolean {
+    return this.quietValue;
+  }
+
+  set quiet(value: boolean) {
+    this.quietValue = value;
+    this.onMovingChange?.();
+  }
+
+  /** Whether the order flow may act on this market. */
+  moving(): boolean {
+    return this.statusValue === 'live' && this.openValue && !this.quietValue;
+  }
+
+  /**
+   * The venue hash of `token`'s current book stamped `timestamp` (§6.1; legacy mode: 6 fields).
+   * The last one per token is kept with its inputs: a trade's book pair, and a dump of a book that
+   * has not moved since its last message, hash what that message's element already hashed.
+   */
   hash(token: TokenIndex, timestamp: string): string {
+    const bidSide = this.book.ladder(token, 'BUY');
+    const askSide = this.book.ladder(token, 'SELL');
+    const memo = this.hashMemo[token];
+    if (
+      memo !== null &&
+      memo.timestamp === timestamp &&
+      memo.bidsVersion === bidSide.version &&
+      memo.asksVersion === askSide.version &&
+      memo.tick === this.tick &&
+      memo.ltp === this.hiddenLtp
+    ) {
+      return memo.hash;
+    }
     const bids = this.book.levelsJson(token, 'BUY');
     const asks = this.book.levelsJson(token, 'SELL');
     const market = this.conditionId;
     const asset = this.assetId(token);
-    if (this.legacy) return sha1Hex(legacyPreimage(market, asset, timestamp, bids, asks));
-    return sha1Hex(
-      currentPreimage(market, asset, timestamp, bids, asks, {
-        minOrderSize: this.minOrderSize,
-        tickSize: this.tickSize(),
-        negRisk: this.negRisk,
-        lastTradePrice: this.lastTradePrice(),
-      }),
-    );
+    const hash = this.legacy
+      ? sha1Hex(legacyPreimage(market, asset, timestamp, bids, asks))
+      : sha1Hex(
+          currentPreimage(market, asset, timestamp, bids, asks, {
+            minOrderSize: this.minOrderSize,
+            tickSize: this.tickSize(),
+            negRisk: this.negRisk,
+            lastTradePrice: this.lastTradePrice(),
+          }),
+        );
+    this.hashMemo[token] = { timestamp, bidsVersion: bidSide.version, asksVersion: askSide.version, tick: this.tick, ltp: this.hiddenLtp, hash };
+    return hash;
   }
 
   /** Best bid and ask of a token as the venue spells them inline: empty bid "0", empty ask "1". */
@@ -114,9 +173,9 @@ export class MarketState {
     const bid = this.book.best(token, 'BUY');
     const ask = this.book.best(token, 'SELL');
     return {
-      bid: bid === null ? '0' : formatPrice(bid),
-      ask: ask === null ? '1' : formatPrice(ask),
-      spread: bid === null || ask === null ? '' : formatPrice(ask - bid),
+      bid: bid === null ? '0' : priceText(bid),
+      ask: ask === null ? '1' : priceText(ask),
+      spread: bid === null || ask === null ? '' : priceText(ask - bid),
     };
   }
 
@@ -158,6 +217,24 @@ export class MarketState {
     return { ...head, tick_size: this.tickSize(), event_type: 'book', last_trade_price: this.lastTradePrice() };
   }
 
+  /**
+   * `JSON.stringify(this.dumpBody(token))`, written directly: the level JSON is the hash
+   * preimage's, so a 5,000-asset dump costs (at most) a hash per book and no level objects.
+   */
+  dumpJson(token: TokenIndex): string {
+    return this.compactBook(token, this.lastChangeTs, this.hash(token, this.lastChangeTs));
+  }
+
+  /** A compact book in the dump's key order, stamped `timestamp` with `hash`. */
+  private compactBook(token: TokenIndex, timestamp: string, hash: string): string {
+    const head =
+      `{"market":${JSON.stringify(this.conditionId)},"asset_id":${JSON.stringify(this.assetId(token))},` +
+      `"timestamp":${JSON.stringify(timestamp)},"hash":${JSON.stringify(hash)},` +
+      `"bids":${this.book.levelsJson(token, 'BUY')},"asks":${this.book.levelsJson(token, 'SELL')}`;
+    if (this.legacy) return `${head},"event_type":"book"}`;
+    return `${head},"tick_size":${JSON.stringify(this.tickSize())},"event_type":"book","last_trade_price":${JSON.stringify(this.lastTradePrice())}}`;
+  }
+
   /** A mid-stream `book` (resent after trades; §4.1 key order differs from the dump's). */
   midStreamBook(token: TokenIndex, timestamp: string): Record<string, unknown> {
     if (this.legacy) return { ...this.dumpBody(token), timestamp, hash: this.hash(token, timestamp) };
@@ -170,5 +247,25 @@ export class MarketState {
       timestamp,
       event_type: 'book',
     };
+  }
+
+  /**
+   * `eventText(this.midStreamBook(token, timestamp), this.legacy)`, written directly: spaced
+   * (current) or a compact one-element array (legacy).
+   */
+  midStreamBookText(token: TokenIndex, timestamp: string): string {
+    const hash = this.hash(token, timestamp);
+    if (this.legacy) return `[${this.compactBook(token, timestamp, hash)}]`;
+    return (
+      `{"market":${JSON.stringify(this.conditionId)}, "asset_id":${JSON.stringify(this.assetId(token))}, ` +
+      `"bids":${this.book.levelsSpacedJson(token, 'BUY')}, "asks":${this.book.levelsSpacedJson(token, 'SELL')}, ` +
+      `"hash":${JSON.stringify(hash)}, "timestamp":${JSON.stringify(timestamp)}, "event_type":"book"}`
+    );
+  }
+
+  /** `JSON.stringify(this.midStreamBook(token, timestamp))` (a legacy trade frame's books). */
+  midStreamBookJson(token: TokenIndex, timestamp: string): string {
+    if (!this.legacy) throw new Error('compact mid-stream books are legacy-only');
+    return this.compactBook(token, timestamp, this.hash(token, timestamp));
   }
 }

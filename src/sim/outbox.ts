@@ -11,12 +11,21 @@ const HIGH_WATER = 4 * 1024 * 1024;
 /** Frames a slow client may have queued before it is terminated. */
 const MAX_QUEUED = 200_000;
 
+/** Frames and characters a channel handed to its sockets (`ws.send`), for observability. */
+export interface DeliveryCount {
+  frames: number;
+  chars: number;
+}
+
 export class Outbox {
   private queue: string[] = [];
   private head = 0;
   private scheduled = false;
 
-  constructor(private readonly ws: WebSocket) {}
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly counted: DeliveryCount | null = null,
+  ) {}
 
   get pending(): number {
     return this.queue.length - this.head;
@@ -54,8 +63,13 @@ export class Outbox {
         this.schedule(5);
         return;
       }
-      this.ws.send(this.queue[this.head++]!);
+      const text = this.queue[this.head++]!;
+      this.ws.send(text);
       sent++;
+      if (this.counted) {
+        this.counted.frames++;
+        this.counted.chars += text.length;
+      }
     }
     if (this.head === this.queue.length) {
       this.queue = [];

@@ -10,15 +10,26 @@ import { generateMarket } from './catalog.js';
 import type { TokenIndex } from './book.js';
 import { SimClock } from './clock.js';
 import { OrderFlow, type PendingPrint } from './flow.js';
-import { dumpText, lastTradeEvent, type Out } from './frames.js';
+import { dumpTextOf, lastTradeEvent, type Out } from './frames.js';
 import { hex32 } from './ids.js';
 import { MarketState } from './market-state.js';
 import type { Rng } from './rng.js';
 import { formatMicro, formatPrice, PRICE_ONE, TICKS } from './units.js';
 import { spacedJson } from './wire-json.js';
 
-/** Average price_change messages one step produces (trades sweep several levels). */
-const MESSAGES_PER_STEP = 1.1;
+/**
+ * Average price_change messages one step produces, measured over 100,000 steps at 3 and at 2,500
+ * markets (1.0045–1.0050; legacy 0.9002–0.9004): a trade sweeps up to three levels, but most steps
+ * send one message, and a v1 (legacy) trade sends none (§13.5). The real-time driver spaces steps by it, so `rate` is what
+ * a client receives.
+ */
+const MESSAGES_PER_STEP = { current: 1.005, legacy: 0.9 } as const;
+/**
+ * Mean spacing of the advance-only (rate 0) timeline, in virtual ms. It is the figure of the
+ * first calibration (1.1 messages a step at 20 msgs/s), kept to the last bit: seeded sessions
+ * keep their timestamps, and so their bytes.
+ */
+const ADVANCE_GAP_MS = (1000 * 1.1) / 20;
 /** Steps run per timer callback at most, so a backlog never blocks the event loop. */
 const STEP_BUDGET = 500;
 
@@ -36,12 +47,20 @@ export interface SimulationOptions {
   readonly epochMs: number;
   readonly realtime: boolean;
   readonly legacy: boolean;
+  /** Mean virtual ms between steps when `rate` is 0 (default ADVANCE_GAP_MS). */
+  readonly stepGapMs?: number;
 }
 
 export class MarketSimulation {
   readonly markets: MarketState[] = [];
   readonly clock: SimClock;
   private readonly byAsset = new Map<string, { market: MarketState; token: TokenIndex }>();
+  private readonly byCondition = new Map<string, MarketState>();
+  /** `markets.filter((m) => m.moving())`, rebuilt only when a market is added or starts or stops moving. */
+  private movingList: MarketState[] | null = null;
+  private readonly movingChanged = (): void => {
+    this.movingList = null;
+  };
   private readonly catalogRng: Rng;
   private readonly flow: OrderFlow;
   private readonly flowRng: Rng;
@@ -62,7 +81,8 @@ export class MarketSimulation {
     this.flowRng = options.rng.derive(2);
     this.printRng = options.rng.derive(3);
     this.flow = new OrderFlow(this.flowRng);
-    this.meanGap = (1000 * MESSAGES_PER_STEP) / (options.rate > 0 ? options.rate : 20);
+    const perStep = options.legacy ? MESSAGES_PER_STEP.legacy : MESSAGES_PER_STEP.current;
+    this.meanGap = options.rate > 0 ? (1000 * perStep) / options.rate : (options.stepGapMs ?? ADVANCE_GAP_MS);
     this.nextAt = this.flowRng.exp(this.meanGap);
     for (let i = 0; i < options.markets; i++) this.createMarket();
   }
@@ -73,7 +93,7 @@ export class MarketSimulation {
   }
 
   market(conditionId: string): MarketState | undefined {
-    return this.markets.find((m) => m.conditionId === conditionId);
+    return this.byCondition.get(conditionId);
   }
 
   /** Adds a market (seeded metadata and, unless `empty`, ladders); not announced. */
@@ -88,10 +108,19 @@ export class MarketSimulation {
     } else {
       new OrderFlow(this.ladderRng(index)).seed(m);
     }
+    this.register(m);
+    return m;
+  }
+
+  /** Adds a market to the catalog and its indexes. */
+  private register(m: MarketState): void {
     this.markets.push(m);
     this.byAsset.set(m.assetId(0), { market: m, token: 0 });
     this.byAsset.set(m.assetId(1), { market: m, token: 1 });
-    return m;
+    // The first market with an id wins, as a search of the list would find it.
+    if (!this.byCondition.has(m.conditionId)) this.byCondition.set(m.conditionId, m);
+    m.onMovingChange = this.movingChanged;
+    this.movingList = null;
   }
 
   /**
@@ -105,14 +134,14 @@ export class MarketSimulation {
   /** The dump frame for the live, known assets among `assets` (in their order); `[]` when none is. */
   dump(assets: readonly string[]): string {
     const seen = new Set<string>();
-    const books: unknown[] = [];
+    const books: string[] = [];
     for (const id of assets) {
       const found = this.byAsset.get(id);
       if (!found || found.market.status !== 'live' || seen.has(id)) continue;
       seen.add(id);
-      books.push(found.market.dumpBody(found.token));
+      books.push(found.market.dumpJson(found.token));
     }
-    return dumpText(books);
+    return dumpTextOf(books);
   }
 
   /** Starts the real-time driver (no-op when rate is 0). */
@@ -167,7 +196,7 @@ export class MarketSimulation {
   private step(): void {
     const at = this.clock.at(this.nextAt);
     this.nextAt += this.flowRng.exp(this.meanGap);
-    const moving = this.markets.filter((m) => m.moving());
+    const moving = (this.movingList ??= this.markets.filter((m) => m.moving()));
     if (moving.length === 0) return;
     const m = this.flowRng.pick(moving);
     const { outs, print } = this.flow.step(m, this.clock.stamp(at));
@@ -274,8 +303,6 @@ export class MarketSimulation {
 
   /** Registers a market built elsewhere (replay mode). */
   adopt(m: MarketState): void {
-    this.markets.push(m);
-    this.byAsset.set(m.assetId(0), { market: m, token: 0 });
-    this.byAsset.set(m.assetId(1), { market: m, token: 1 });
+    this.register(m);
   }
 }

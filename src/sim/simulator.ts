@@ -17,7 +17,7 @@ import { RestLog } from './rest-log.js';
 import type { Rng } from './rng.js';
 import { SimServer } from './server.js';
 import type { MarketSimulation } from './simulation.js';
-import type { NewMarketOptions, RestBookBody, SimFrame, SimMarket, Simulator, SimUrls, UserChannelControls } from './types.js';
+import type { MarketDelivery, NewMarketOptions, RestBookBody, SimFrame, SimMarket, Simulator, SimUrls, UserChannelControls } from './types.js';
 import { UserActivity } from './user-activity.js';
 import { UserChannel, type UserCredentials } from './user-channel.js';
 
@@ -244,6 +244,10 @@ export class RunningSimulator implements Simulator {
 
   connections(): number {
     return this.server.connections();
+  }
+
+  marketDelivery(): MarketDelivery {
+    return { frames: this.market.delivered.frames, chars: this.market.delivered.chars, queued: this.market.queued() };
   }
 
   advance(steps: number): void {

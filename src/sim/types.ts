@@ -35,6 +35,12 @@ export interface SimOptions {
   readonly legacy?: boolean;
   /** Start of the virtual timeline in epoch ms (default now). Fix it (and `rate: 0`) for byte-identical runs. */
   readonly epochMs?: number;
+  /**
+   * With `rate: 0` only: mean virtual milliseconds between two order-flow steps (default 55, the
+   * spacing of 20 msgs/s). A small gap packs many steps into each millisecond, so one market's
+   * messages often share a timestamp, as the venue's do when it is busy.
+   */
+  readonly stepGapMs?: number;
 }
 
 export interface SimToken {
@@ -66,6 +72,13 @@ export interface SimUrls {
   readonly rest: string;
   /** http://HOST:PORT/gamma (Gamma: /markets, /events, /public-search, ...) */
   readonly gamma: string;
+}
+
+/** What the market channel has sent: frames and characters handed to sockets, frames still queued. */
+export interface MarketDelivery {
+  readonly frames: number;
+  readonly chars: number;
+  readonly queued: number;
 }
 
 /** One market-channel frame the sim broadcast (after burst faults), for observability. */
@@ -127,6 +140,8 @@ export interface Simulator {
   resetRestRequests(): void;
   /** Open WebSocket connections, both channels. */
   connections(): number;
+  /** Market-channel frames handed to sockets since start (what clients were sent), and those still queued. */
+  marketDelivery(): MarketDelivery;
   /** Runs `steps` order-flow steps now (deterministic; the only flow when `rate` is 0). */
   advance(steps: number): void;
   readonly userChannel: UserChannelControls;

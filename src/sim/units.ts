@@ -36,7 +36,13 @@ export function formatPrice3(units: number): string {
 }
 
 export function formatSize(cents: number): string {
-  return scaled(cents, 2);
+  // scaled(cents, 2), without its string padding and trimming (every level of every message).
+  if (!Number.isSafeInteger(cents) || cents < 0) return scaled(cents, 2);
+  const frac = cents % 100;
+  const whole = (cents - frac) / 100;
+  if (frac === 0) return String(whole);
+  if (frac % 10 === 0) return `${whole}.${frac / 10}`;
+  return `${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
 export function formatMicro(micro: number): string {

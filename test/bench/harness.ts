@@ -29,3 +29,20 @@ export function fmt(n: number): string {
 export function line(label: string, value: string): void {
   process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
 }
+
+/**
+ * Runs every function once per round, in turn (A B C A B C …, after one warm-up run each), so a
+ * drift of the machine's speed touches all alike; median seconds per run of each.
+ */
+export function interleaved(fns: readonly (() => void)[], rounds = 9): number[] {
+  for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      const start = process.hrtime.bigint();
+      fn();
+      times[i]!.push(Number(process.hrtime.bigint() - start) / 1e9);
+    });
+  }
+  return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]!);
+}
