@@ -28,7 +28,7 @@ describe('polybook sim', () => {
     [['--drop-every', '0'], '--drop-every must be a positive number of seconds'],
     [['--stall-above', '-1'], '--stall-above must be an integer from 0 to 1000000'],
     [['--stall-above', 'many'], '--stall-above must be an integer from 0 to 1000000'],
-    [['--quiet-markets', '2.5'], '--quiet-markets must be an integer from 0 to 1000'],
+    [['--quiet-markets', '2.5'], '--quiet-markets must be an integer from 0 to 5000'],
   ])('rejects %j with one clear line', async (args, message) => {
     const { cmd, err } = program();
     const failure = await cmd.parseAsync(['sim', ...args], { from: 'user' }).catch((e: unknown) => e);
