@@ -1,10 +1,13 @@
 /**
- * Numbers a trader reads off a book, computed exactly with big.js on the few levels that matter.
- * Inputs and outputs are canonical decimal strings; nothing here runs per wire message, only when
- * the store publishes a frame.
+ * Numbers a trader reads off a book, computed exactly on the few levels that matter. Inputs and
+ * outputs are canonical decimal strings; nothing here runs per wire message, only when the store
+ * publishes a frame — but then for every changed asset, so sums and differences use the
+ * allocation-free exact arithmetic of fixed.ts, and big.js only divides (microprice, imbalance)
+ * or takes over for values beyond fixed.ts's bounds.
  */
 import BigConstructor from 'big.js';
 import type { Dec, Level } from '../protocol/events.js';
+import { DecimalSum, halfUnitsText, priceUnits, ratioText, unitsText } from './fixed.js';
 
 // A private big.js constructor: plain notation always (no "1e-7"), 12 places for divisions.
 const Big = BigConstructor();
@@ -27,13 +30,28 @@ export interface LadderLevel {
 /** The top `n` levels with cumulative sizes. */
 export function ladder(levels: readonly Level[], n: number): LadderLevel[] {
   const out: LadderLevel[] = [];
-  let total = Big(0);
+  const sum = new DecimalSum();
+  let big: BigConstructor.Big | null = null;
   for (let i = 0; i < levels.length && i < n; i++) {
     const level = levels[i]!;
-    total = total.plus(level.size);
-    out.push({ price: level.price, size: level.size, cumulative: total.toString() });
+    if (big === null && !sum.add(level.size)) big = Big(sum.toString());
+    if (big !== null) big = big.plus(level.size);
+    out.push({ price: level.price, size: level.size, cumulative: big === null ? sum.toString() : big.toString() });
   }
   return out;
+}
+
+/** The exact sum of some levels' sizes, as a canonical decimal. */
+function sizeSum(levels: readonly Level[], count: (level: Level, index: number) => boolean): Dec {
+  const sum = new DecimalSum();
+  let big: BigConstructor.Big | null = null;
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    if (!count(level, i)) break;
+    if (big === null && !sum.add(level.size)) big = Big(sum.toString());
+    if (big !== null) big = big.plus(level.size);
+  }
+  return big === null ? sum.toString() : big.toString();
 }
 
 export interface AnalyticsOptions {
@@ -65,59 +83,84 @@ export interface BookAnalytics {
 
 const DISPLAY_SPREAD_LIMIT = Big('0.1');
 
-function sumTop(levels: readonly Level[], n: number): BigConstructor.Big {
-  let total = Big(0);
-  for (let i = 0; i < levels.length && i < n; i++) total = total.plus(levels[i]!.size);
-  return total;
+/**
+ * Total size of the levels within `ticks` ticks of the best price (every level without a tick
+ * size): in price units when they fit, else with big.js.
+ */
+function depthWithin(levels: readonly Level[], tick: Dec | null, ticks: number, bids: boolean): Dec {
+  const best = levels[0];
+  if (!best) return '0';
+  if (tick === null) return sizeSum(levels, () => true);
+  const t = priceUnits(tick);
+  const b = priceUnits(best.price);
+  if (t !== null && b !== null) {
+    const limit = bids ? b - t * ticks : b + t * ticks;
+    return sizeSum(levels, (level) => {
+      const p = priceUnits(level.price);
+      if (p === null) return false;
+      return bids ? p >= limit : p <= limit;
+    });
+  }
+  const reach = Big(tick).times(ticks);
+  const limit = bids ? Big(best.price).minus(reach) : Big(best.price).plus(reach);
+  return sizeSum(levels, (level) => (bids ? !Big(level.price).lt(limit) : !Big(level.price).gt(limit)));
 }
 
-function depthWithin(levels: readonly Level[], limit: BigConstructor.Big | null, below: boolean): Dec {
-  let total = Big(0);
-  for (const level of levels) {
-    if (limit !== null) {
-      const c = Big(level.price).cmp(limit);
-      if (below ? c < 0 : c > 0) break;
-    }
-    total = total.plus(level.size);
+/** ask − bid, exact; (a + b) / 2; spread / tick to 2 places: in price units when they fit. */
+function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mid: Dec; spreadTicks: Dec | null; wide: boolean } {
+  const b = priceUnits(bid.price);
+  const a = priceUnits(ask.price);
+  const t = tick === null ? null : priceUnits(tick);
+  if (b !== null && a !== null && (tick === null || t !== null)) {
+    const spread = a - b;
+    const ticks = t === null || t <= 0 ? null : ratioText(Math.abs(spread), t, 2);
+    return {
+      spread: unitsText(spread),
+      mid: halfUnitsText(a + b),
+      spreadTicks: ticks === null ? null : spread < 0 && ticks !== '0' ? `-${ticks}` : ticks,
+      wide: spread > 1000,
+    };
   }
-  return total.toString();
+  const spread = Big(ask.price).minus(bid.price);
+  const bigTick = tick === null ? null : Big(tick);
+  return {
+    spread: spread.toString(),
+    mid: Big(bid.price).plus(ask.price).div(2).toString(),
+    spreadTicks: bigTick !== null && bigTick.gt(0) ? fixed(spread.div(bigTick), 2) : null,
+    wide: spread.gt(DISPLAY_SPREAD_LIMIT),
+  };
 }
 
 /** Computes every figure from best-first sides. */
 export function analyze(bids: readonly Level[], asks: readonly Level[], options: AnalyticsOptions): BookAnalytics {
   const bid = bids[0];
   const ask = asks[0];
-  const tick = options.tickSize === null ? null : Big(options.tickSize);
-  let spread: BigConstructor.Big | null = null;
-  let mid: Dec | null = null;
+  const top = bid && ask ? topFigures(bid, ask, options.tickSize) : null;
   let microprice: Dec | null = null;
   if (bid && ask) {
-    const b = Big(bid.price);
-    const a = Big(ask.price);
-    spread = a.minus(b);
-    mid = b.plus(a).div(2).toString();
     const weight = Big(bid.size).plus(ask.size);
-    if (weight.gt(0)) microprice = fixed(b.times(ask.size).plus(a.times(bid.size)).div(weight), 6);
+    if (weight.gt(0)) microprice = fixed(Big(bid.price).times(ask.size).plus(Big(ask.price).times(bid.size)).div(weight), 6);
   }
-  const bidTop = sumTop(bids, options.levels);
-  const askTop = sumTop(asks, options.levels);
-  const topTotal = bidTop.plus(askTop);
-  const imbalance = topTotal.gt(0) ? fixed(bidTop.minus(askTop).div(topTotal), 4) : null;
-  const reach = tick === null ? null : tick.times(options.ticks);
-  let displayPrice: Dec | null = mid;
-  if ((spread === null || spread.gt(DISPLAY_SPREAD_LIMIT)) && options.lastTradePrice !== null) {
-    displayPrice = options.lastTradePrice;
+  const bidTop = sizeSum(bids, (_level, i) => i < options.levels);
+  const askTop = sizeSum(asks, (_level, i) => i < options.levels);
+  let imbalance: Dec | null = null;
+  if (bidTop !== '0' || askTop !== '0') {
+    const b = Big(bidTop);
+    const a = Big(askTop);
+    imbalance = fixed(b.minus(a).div(b.plus(a)), 4);
   }
+  let displayPrice: Dec | null = top?.mid ?? null;
+  if ((top === null || top.wide) && options.lastTradePrice !== null) displayPrice = options.lastTradePrice;
   return {
     bestBid: bid?.price ?? null,
     bestAsk: ask?.price ?? null,
-    spread: spread?.toString() ?? null,
-    spreadTicks: spread !== null && tick !== null && tick.gt(0) ? fixed(spread.div(tick), 2) : null,
-    mid,
+    spread: top?.spread ?? null,
+    spreadTicks: top?.spreadTicks ?? null,
+    mid: top?.mid ?? null,
     microprice,
     imbalance,
-    depthBid: bid ? depthWithin(bids, reach === null ? null : Big(bid.price).minus(reach), true) : '0',
-    depthAsk: ask ? depthWithin(asks, reach === null ? null : Big(ask.price).plus(reach), false) : '0',
+    depthBid: depthWithin(bids, options.tickSize, options.ticks, true),
+    depthAsk: depthWithin(asks, options.tickSize, options.ticks, false),
     displayPrice,
   };
 }

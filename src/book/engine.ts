@@ -56,6 +56,8 @@ const FORMULA: Record<AssetState['generation'], HashFormula> = { unknown: 'eithe
  */
 export const HASH_SAMPLE_MS = 100;
 
+const NO_SIBLINGS: readonly AssetState[] = [];
+
 /** Whether venue timestamp `a` (epoch ms digits) is before `b`; unknown ("") is never older. */
 function isOlder(a: string, b: string): boolean {
   if (a === '' || b === '') return false;
@@ -455,8 +457,9 @@ export class BookEngine {
       asset.integrity.hash_unverifiable++;
       return;
     }
+    // One object shape for every check (no spreads, no generator): this runs on every book.
     const verdict = this.hashAudit.check({
-      ...(wire ? { wire } : {}),
+      wire,
       market: asset.market,
       assetId: asset.assetId,
       timestamp,
@@ -464,17 +467,12 @@ export class BookEngine {
       tickSize: asset.tickSize,
       hashes,
       formula,
-      siblings: this.siblingBooks(asset),
+      siblings: this.assetsByMarket.get(asset.market) ?? NO_SIBLINGS,
       counters: asset.integrity,
     });
     if (verdict === 'mismatch') this.find(asset, 'hash_mismatch', `no hidden input reproduces the venue hash at ${timestamp}`);
   }
 
-  private *siblingBooks(asset: AssetState): Generator<OrderBook> {
-    for (const other of this.assetsByMarket.get(asset.market) ?? []) {
-      if (other !== asset && other.book) yield other.book;
-    }
-  }
 
   /**
    * `new_market` / `market_resolved`: kept only for markets with a watched asset (they are global

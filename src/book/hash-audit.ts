@@ -20,14 +20,8 @@ import type { Level } from '../protocol/events.js';
 import { compareDecimal } from './decimal.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
-import {
-  currentPreimage,
-  legacyPreimage,
-  levelsJsonInOrder,
-  sha1Hex,
-  wireLevelsJson,
-  type HashInputs,
-} from './venue-hash.js';
+import { PreimageHash } from './preimage.js';
+import type { HashInputs } from './venue-hash.js';
 
 /** REST-only inputs of the current formula, per market (condition id). */
 export interface BookMeta {
@@ -44,16 +38,16 @@ export interface HashCheck {
   readonly tickSize: string | null;
   /** Hashes the venue sent for this state (several for a reordered burst). */
   readonly hashes: readonly string[];
-  /** A book event's levels exactly as sent; the venue hashes them in that order. */
-  readonly wire?: { readonly bids: readonly Level[]; readonly asks: readonly Level[] };
+  /** A book event's levels exactly as sent (the venue hashes them in that order); else undefined. */
+  readonly wire: { readonly bids: readonly Level[]; readonly asks: readonly Level[] } | undefined;
   /**
    * Which formula applies: the wire generation decides (POLYMARKET.md §13.4). `legacy` (v0/v1
    * price_change seen) is the 6-field formula, `current` the 10-field one; `either` until the
    * asset's generation is known (a first book), when both are tried.
    */
   readonly formula: HashFormula;
-  /** The other books of the market, whose best prices are candidates for the hidden price. */
-  readonly siblings: Iterable<OrderBook>;
+  /** Every asset of the market (this one included): their best prices are candidates for the hidden price. */
+  readonly siblings: readonly { readonly book: OrderBook | null }[];
   readonly counters: IntegrityCounters;
 }
 
@@ -69,19 +63,22 @@ export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
 
 /**
  * The work one asset's checks may cost, so that wrong hashes (a hostile server, a corrupted
- * recording) cost at most a few times what right ones do. A check's first attempt (the hidden
- * price last learned) is free, as it is all a clean stream ever needs. Every further candidate
- * spends a credit, earned half a credit per check up to a cap (full at first): enough to relearn the hidden price
- * after a trade, not enough to search on every check. The full grid search (run on the second
- * failure in a row, needed before a mismatch may be claimed) spends grid credits counted in
- * characters hashed, earned half a preimage per check: one grid is there at once, the next one
- * after two grids' worth of checks. And no grid hashes more than `GRID_BYTES`: on a huge book the
- * search stops and the check says `unverifiable`, never `mismatch`.
+ * recording) cost at most a few times what right ones do. A check hashes the book once
+ * (preimage.ts); each candidate hidden price then costs only its short tail. The first candidate
+ * (the hidden price last learned) is free, as it is all a clean stream ever needs. Every further
+ * candidate spends a credit, earned half a credit per check up to a cap (full at first): enough to
+ * relearn the hidden price after a trade, not enough to search on every check. The full grid search
+ * (run on the second failure in a row, needed before a mismatch may be claimed) spends grid credits
+ * counted in characters hashed, earned half a check's worth per check: one grid is there at once,
+ * the next after a grid's worth of checks. No grid hashes more than `GRID_BYTES` of tails; a search
+ * that runs out says `unverifiable`, never `mismatch`.
  */
 export const CHECK_CREDITS = { perCheck: 0.5, cap: 24 } as const;
 /** Grid credits (characters): half a preimage earned per check, at most one grid's worth. */
 export const GRID_CREDITS = { perCheck: 0.5, grids: 1 } as const;
-export const GRID_BYTES = 48 * 1024 * 1024;
+export const GRID_BYTES = 4 * 1024 * 1024;
+/** About what the tail of one candidate's preimage (the hidden inputs) takes to hash. */
+const TAIL_CHARS = 110;
 
 interface AssetHashState {
   confirmed: boolean;
@@ -106,6 +103,7 @@ export class VenueHashAudit {
   private readonly hiddenPrice = new Map<string, string>();
   private readonly assets = new Map<string, AssetHashState>();
   private readonly finest = new Map<string, string>();
+  private readonly preimage = new PreimageHash();
 
   /** Sets the REST-only inputs for a market. */
   setMeta(market: string, meta: BookMeta): void {
@@ -210,20 +208,22 @@ export class VenueHashAudit {
 
   private tryCandidates(c: HashCheck, state: AssetHashState, exhaustive: boolean): SearchEnd {
     if (c.formula === 'current' && !this.canUseCurrent(c)) return 'not_found';
-    // Built for this check only: checks are sampled, and a cache per side would hold a book's
-    // worth of text per asset for nothing.
-    const bids = c.wire ? levelsJsonInOrder(c.wire.bids) : wireLevelsJson(c.book.bids.levels);
-    const asks = c.wire ? levelsJsonInOrder(c.wire.asks) : wireLevelsJson(c.book.asks.levels);
-    if (c.formula !== 'current' && !exhaustive && this.matches(c, legacyPreimage(c.market, c.assetId, c.timestamp, bids, asks))) return 'verified';
+    // The book is hashed once per check; each candidate hashes only its tail (preimage.ts).
+    const wire = c.wire !== undefined;
+    const preimage = this.preimage;
+    preimage.begin(c.market, c.assetId, c.timestamp, wire ? c.wire!.bids : c.book.bids.levels, wire ? c.wire!.asks : c.book.asks.levels, wire);
+    const body = preimage.bodyLength;
+    if (c.formula !== 'current' && !exhaustive && this.matches(c, preimage.legacy())) return 'verified';
     if (!this.canUseCurrent(c)) return 'not_found';
     const meta = this.meta.get(c.market)!;
     const tickSize = c.tickSize ?? DEFAULT_HASH_TICK;
     const gridTick = this.finestTick(c.market, tickSize);
     const tried = new Set<string>();
-    const size = bids.length + asks.length + 256;
+    // What one candidate costs in the grid: its tail; one clean check: the body and a tail.
+    const size = TAIL_CHARS;
     if (!exhaustive) {
       const cap = GRID_CREDITS.grids * Math.min(GRID_BYTES, size * gridSize(gridTick));
-      state.gridCredits = Math.min(cap, state.gridCredits + GRID_CREDITS.perCheck * size);
+      state.gridCredits = Math.min(cap, state.gridCredits + GRID_CREDITS.perCheck * (body + size));
     }
     let bytes = 0;
     let free = !exhaustive;
@@ -243,7 +243,7 @@ export class VenueHashAudit {
       }
       tried.add(price);
       const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize, lastTradePrice: price };
-      if (!this.matches(c, currentPreimage(c.market, c.assetId, c.timestamp, bids, asks, inputs))) return false;
+      if (!this.matches(c, preimage.current(inputs))) return false;
       this.hiddenPrice.set(c.market, price);
       end = 'verified';
       return true;
@@ -251,15 +251,22 @@ export class VenueHashAudit {
     const known = this.hiddenPrice.get(c.market);
     if (known !== undefined && attempt(known)) return end;
     if (!exhaustive) {
-      for (const book of [c.book, ...c.siblings]) {
-        for (const level of [book.bids.best(), book.asks.best()]) {
-          if (level && (attempt(threeDecimals(level.price)) || attempt(level.price))) return end;
-        }
-      }
+      if (this.bestPrices(c.book, attempt)) return end;
+      for (const sibling of c.siblings) if (sibling.book && sibling.book !== c.book && this.bestPrices(sibling.book, attempt)) return end;
       return end;
     }
     for (const price of priceGrid(gridTick)) if (attempt(price)) return end;
     return end;
+  }
+
+  /** Tries a book's best prices, three-decimal spelling first; true when the search should stop. */
+  private bestPrices(book: OrderBook, attempt: (price: string) => boolean): boolean {
+    const bid = book.bids.best();
+    const ask = book.asks.best();
+    return (
+      (bid !== undefined && (attempt(threeDecimals(bid.price)) || attempt(bid.price))) ||
+      (ask !== undefined && (attempt(threeDecimals(ask.price)) || attempt(ask.price)))
+    );
   }
 
   /** The finest tick a market has been checked under (its grid holds every past trade price). */
@@ -270,8 +277,7 @@ export class VenueHashAudit {
     return tick;
   }
 
-  private matches(c: HashCheck, preimage: string): boolean {
-    const digest = sha1Hex(preimage);
+  private matches(c: HashCheck, digest: string): boolean {
     for (const h of c.hashes) if (h === digest) return true;
     return false;
   }

@@ -10,16 +10,33 @@ import type { BookSide } from './book-side.js';
 import type { OrderBook } from './order-book.js';
 import { complement } from './pair.js';
 
-/** Prices whose level differs between our side and the resent one (added, removed or resized). */
+/**
+ * Prices whose level differs between our side and the resent one (added, removed or resized).
+ * Both are sorted best first, so one merge walk finds them.
+ */
 function differingPrices(ours: BookSide, theirs: readonly Level[]): string[] {
-  const sizes = new Map<string, string>();
-  for (const level of theirs) sizes.set(level.price, level.size);
+  const mine = ours.levels;
   const out: string[] = [];
-  for (const level of ours.levels) {
-    if (sizes.get(level.price) !== level.size) out.push(level.price);
-    sizes.delete(level.price);
+  let i = 0;
+  let j = 0;
+  while (i < mine.length || j < theirs.length) {
+    if (i >= mine.length) out.push(theirs[j++]!.price);
+    else if (j >= theirs.length) out.push(mine[i++]!.price);
+    else {
+      const a = mine[i]!;
+      const b = theirs[j]!;
+      const order = ours.order(a.price, b.price);
+      if (order === 0) {
+        if (a.size !== b.size) out.push(a.price);
+        i++;
+        j++;
+      } else if (order < 0) {
+        out.push(mine[i++]!.price);
+      } else {
+        out.push(theirs[j++]!.price);
+      }
+    }
   }
-  for (const price of sizes.keys()) out.push(price);
   return out;
 }
 

@@ -54,14 +54,27 @@ let oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | un
 /** SHA-1s computed and characters hashed so far: the audit's work, which tests bound. */
 export const hashWork = { calls: 0, chars: 0 };
 
-export function sha1Hex(text: string): string {
-  hashWork.calls++;
-  hashWork.chars += text.length;
+function loadCrypto(): typeof Crypto {
   if (crypto === null) {
     crypto = process.getBuiltinModule('node:crypto');
     oneShot = (crypto as { hash?: typeof oneShot }).hash;
   }
-  return oneShot ? oneShot('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
+  return crypto;
+}
+
+export function sha1Hex(text: string): string {
+  hashWork.calls++;
+  hashWork.chars += text.length;
+  const c = loadCrypto();
+  return oneShot ? oneShot('sha1', text, 'hex') : c.createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** SHA-1 hex of bytes (an ASCII preimage written in place, preimage.ts). */
+export function sha1Bytes(bytes: Uint8Array): string {
+  hashWork.calls++;
+  hashWork.chars += bytes.length;
+  const c = loadCrypto();
+  return oneShot ? oneShot('sha1', bytes as unknown as string, 'hex') : c.createHash('sha1').update(bytes).digest('hex');
 }
 
 /** Preimage of the current 10-field formula, from pre-rendered level JSON. */

@@ -148,8 +148,41 @@ function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, stri
   return null;
 }
 
+/**
+ * The spellings the venue sends nearly always, checked in one pass with no allocation: a price
+ * "0.d" to "0.dddd" without a trailing zero; a size of digits without leading zeros and at most one
+ * dot, no trailing zero after it, within the size bounds. Anything else takes the full path.
+ */
+function isCommonCanonical(value: string, kind: DecimalKind): boolean {
+  const n = value.length;
+  if (kind !== 'size') {
+    if (n < 3 || n > 2 + PRICE_DECIMALS || value.charCodeAt(0) !== 48 || value.charCodeAt(1) !== 46) return false;
+    for (let i = 2; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
+    }
+    return value.charCodeAt(n - 1) !== 48;
+  }
+  if (n === 0) return false;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0 || i === 0) return false;
+      dot = i;
+    } else if (c < 48 || c > 57) {
+      return false;
+    }
+  }
+  const intDigits = dot < 0 ? n : dot;
+  if (intDigits > SIZE_INTEGER_DIGITS || (intDigits > 1 && value.charCodeAt(0) === 48)) return false;
+  if (dot < 0) return true;
+  return n - dot - 1 >= 1 && n - dot - 1 <= SIZE_DECIMALS && value.charCodeAt(n - 1) !== 48;
+}
+
 /** Checks and canonicalizes; the field's name is built only when it is rejected. */
 function checkedDecimal(value: string, kind: DecimalKind, key: string, list: string | undefined, index: number): Dec {
+  if (isCommonCanonical(value, kind)) return value;
   const result = canonicalDecimal(value);
   if (typeof result === 'string') {
     const problem = decimalProblem(result, kind);
