@@ -50,13 +50,17 @@ function tradesOf(events: readonly FeedEvent[]): LastTradeEvent[] | null {
 const FORMULA: Record<AssetState['generation'], HashFormula> = { unknown: 'either', legacy: 'legacy', current: 'current' };
 
 /**
- * The venue hash is checked on every book and on at most one same-timestamp run per this many ms
- * of venue time per asset: a replay audits what a live session would, at any replay speed, and a
- * burst-heavy stream does not pay a SHA-1 of the whole book per message.
+ * The venue hash is checked on an asset's first book (and the first after a disconnect or a REST
+ * resync), then on at most one book or same-timestamp run per this many ms of venue time per
+ * asset: a replay audits what a live session would, at any replay speed, and a burst- or
+ * trade-heavy stream does not pay a SHA-1 of the whole book per message.
  */
 export const HASH_SAMPLE_MS = 100;
 
 const NO_SIBLINGS: readonly AssetState[] = [];
+const NO_PRICES: readonly string[] = [];
+/** Recently touched prices kept per market as hash candidates. */
+const RECENT_PRICES = 6;
 
 /** Whether venue timestamp `a` (epoch ms digits) is before `b`; unknown ("") is never older. */
 function isOlder(a: string, b: string): boolean {
@@ -92,6 +96,7 @@ export class BookEngine {
   ignored = 0;
 
   private readonly assetsByMarket = new Map<string, AssetState[]>();
+  private readonly recentPrices = new Map<string, string[]>();
   private readonly fingerprints = new WeakMap<OrderBook, { version: number; hex: string }>();
   /** Assets to keep state for; null = any asset a book names (replay of a recording). */
   private tracked: Set<string> | null = null;
@@ -161,6 +166,7 @@ export class BookEngine {
         if (!asset) return;
         asset.lastTrade = { price: event.price, size: event.size, side: event.side, timestamp: event.timestamp };
         asset.updatedAt = event.timestamp;
+        this.notePrice(asset.market, event.price);
         this.touched(asset);
         return;
       }
@@ -297,6 +303,22 @@ export class BookEngine {
     return asset;
   }
 
+  /**
+   * Remembers a market's recently touched prices: the hidden last_trade_price of the venue hash is
+   * a trade price, and a trade's fills touch its levels (and its print names it) before the next
+   * hash check, so these are the audit's best candidates after the last learned value.
+   */
+  private notePrice(market: string, price: string): void {
+    let recent = this.recentPrices.get(market);
+    if (!recent) {
+      recent = [];
+      this.recentPrices.set(market, recent);
+    }
+    if (recent.includes(price)) return;
+    if (recent.length >= RECENT_PRICES) recent.shift();
+    recent.push(price);
+  }
+
   /** Data arrived for the asset: it is no longer quiet, and the store republishes it. */
   private touched(asset: AssetState): void {
     asset.quietSince = null;
@@ -322,6 +344,7 @@ export class BookEngine {
     const bids = nonZero(event.bids);
     const asks = nonZero(event.asks);
     if (audit && asset.book && !asset.stale && !asset.provisional) this.auditSnapshot(asset, asset.book, bids, asks, event.timestamp);
+    const first = asset.book === null || asset.stale || asset.provisional;
     asset.book ??= new OrderBook();
     asset.book.replace(bids, asks);
     asset.stale = false;
@@ -337,7 +360,9 @@ export class BookEngine {
       asset.integrity.crossed++;
       this.find(asset, 'crossed', `snapshot at ${event.timestamp} is crossed`);
     }
-    if (isVenueHash(event.hash)) this.checkHash(asset, event.timestamp, [event.hash], event.wire);
+    // A book is hash-checked when it is the asset's first, or due by the venue-time sampling: the
+    // venue resends a pair of books after every trade, and the book hash is the costly check.
+    if (isVenueHash(event.hash) && (first || this.hashDue(asset, event.timestamp))) this.checkHash(asset, event.timestamp, [event.hash], event.wire);
     this.touched(asset);
   }
 
@@ -377,6 +402,7 @@ export class BookEngine {
         asset.burst = burst;
       }
       book.set(change.side, change.price, change.size);
+      this.notePrice(asset.market, change.price);
       // Only v2 entry hashes are book hashes; v0/v1 update hashes reproduce under no known formula
       // (POLYMARKET.md §13.4), so they are counted as unverifiable and never computed.
       if (isVenueHash(change.hash)) {
@@ -468,6 +494,7 @@ export class BookEngine {
       hashes,
       formula,
       siblings: this.assetsByMarket.get(asset.market) ?? NO_SIBLINGS,
+      recent: this.recentPrices.get(asset.market) ?? NO_PRICES,
       counters: asset.integrity,
     });
     if (verdict === 'mismatch') this.find(asset, 'hash_mismatch', `no hidden input reproduces the venue hash at ${timestamp}`);

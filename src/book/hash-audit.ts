@@ -48,6 +48,8 @@ export interface HashCheck {
   readonly formula: HashFormula;
   /** Every asset of the market (this one included): their best prices are candidates for the hidden price. */
   readonly siblings: readonly { readonly book: OrderBook | null }[];
+  /** The market's recently touched prices, newest last (trade fills and prints among them). */
+  readonly recent: readonly string[];
   readonly counters: IntegrityCounters;
 }
 
@@ -68,14 +70,14 @@ export type HashVerdict = 'verified' | 'unverifiable' | 'suspect' | 'mismatch';
  * (the hidden price last learned) is free, as it is all a clean stream ever needs. Every further
  * candidate spends a credit, earned half a credit per check up to a cap (full at first): enough to
  * relearn the hidden price after a trade, not enough to search on every check. The full grid search
- * (run on the second failure in a row, needed before a mismatch may be claimed) spends grid credits
- * counted in characters hashed, earned half a check's worth per check: one grid is there at once,
- * the next after a grid's worth of checks. No grid hashes more than `GRID_BYTES` of tails; a search
+ * (after the cheap candidates fail; needed before a mismatch may be claimed) spends grid credits
+ * counted in characters hashed, earned half a check's worth per check: two grids are there at
+ * once, later ones after a grid's worth of checks. No grid hashes more than `GRID_BYTES` of tails; a search
  * that runs out says `unverifiable`, never `mismatch`.
  */
 export const CHECK_CREDITS = { perCheck: 0.5, cap: 24 } as const;
-/** Grid credits (characters): half a preimage earned per check, at most one grid's worth. */
-export const GRID_CREDITS = { perCheck: 0.5, grids: 1 } as const;
+/** Grid credits (characters): half a preimage earned per check, at most two grids' worth. */
+export const GRID_CREDITS = { perCheck: 0.5, grids: 2 } as const;
 export const GRID_BYTES = 4 * 1024 * 1024;
 /** About what the tail of one candidate's preimage (the hidden inputs) takes to hash. */
 const TAIL_CHARS = 110;
@@ -149,10 +151,9 @@ export class VenueHashAudit {
     state.credits = Math.min(CHECK_CREDITS.cap, state.credits + CHECK_CREDITS.perCheck);
     if (this.tryCandidates(c, state, false) === 'verified') return this.settle(c, state, 'verified');
     if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
-    // A first failure is a suspect (the hidden price may have moved off the candidates); the
-    // second in a row runs the full search, and only a search that tried every value may call it
-    // a mismatch. One grid per divergence, not one per failing check.
-    if (!state.suspect) return this.settle(c, state, 'suspect');
+    // The full search: cheap now (each candidate hashes only its tail), bounded by grid credits.
+    // Only a search that tried every value may call the failure a suspect, and two in a row a
+    // mismatch.
     const grid = this.tryCandidates(c, state, true);
     return this.settle(c, state, grid === 'verified' ? 'verified' : grid === 'not_found' ? 'suspect' : 'unverifiable');
   }
@@ -251,6 +252,8 @@ export class VenueHashAudit {
     const known = this.hiddenPrice.get(c.market);
     if (known !== undefined && attempt(known)) return end;
     if (!exhaustive) {
+      // Newest first: the last fill of a trade is the likeliest hidden price.
+      for (let i = c.recent.length - 1; i >= 0; i--) if (attempt(threeDecimals(c.recent[i]!))) return end;
       if (this.bestPrices(c.book, attempt)) return end;
       for (const sibling of c.siblings) if (sibling.book && sibling.book !== c.book && this.bestPrices(sibling.book, attempt)) return end;
       return end;

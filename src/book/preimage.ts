@@ -11,7 +11,7 @@
 import type { Hash } from 'node:crypto';
 import type { Level } from '../protocol/events.js';
 import type { HashInputs } from './venue-hash.js';
-import { hashWork } from './venue-hash.js';
+import { hashWork, sha1Uncounted as sha1Text } from './venue-hash.js';
 
 type CreateHash = (algorithm: string) => Hash;
 let createHash: CreateHash | null = null;
@@ -28,24 +28,23 @@ function sideJson(levels: readonly Level[], wire: boolean): string {
 }
 
 export class PreimageHash {
+  private head = '';
+  private bids = '';
+  private asks = '';
+  /** The SHA-1 state after the prefix, made on the second candidate of a check (most need one). */
   private prefix: Hash | null = null;
+  private hashed = 0;
   /** Characters in the prefix (what one full preimage costs beyond its tail). */
   bodyLength = 0;
 
-  /** Hashes the head and both sides; later calls hash one tail each. */
+  /** Starts a check of one book state; the candidates follow. */
   begin(market: string, assetId: string, timestamp: string, bids: readonly Level[], asks: readonly Level[], wire: boolean): void {
-    createHash ??= process.getBuiltinModule('node:crypto').createHash;
-    const head = `{"market":"${market}","asset_id":"${assetId}","timestamp":"${timestamp}","hash":"","bids":`;
-    const bidsJson = sideJson(bids, wire);
-    const asksJson = sideJson(asks, wire);
-    const prefix = createHash('sha1');
-    prefix.update(head, 'latin1');
-    prefix.update(bidsJson, 'latin1');
-    prefix.update(',"asks":', 'latin1');
-    prefix.update(asksJson, 'latin1');
-    this.prefix = prefix;
-    this.bodyLength = head.length + bidsJson.length + asksJson.length + 8;
-    hashWork.chars += this.bodyLength;
+    this.head = `{"market":"${market}","asset_id":"${assetId}","timestamp":"${timestamp}","hash":"","bids":`;
+    this.bids = sideJson(bids, wire);
+    this.asks = sideJson(asks, wire);
+    this.prefix = null;
+    this.hashed = 0;
+    this.bodyLength = this.head.length + this.bids.length + this.asks.length + 8;
   }
 
   /** SHA-1 hex of the legacy (6-field) preimage: the prefix, closed. */
@@ -60,9 +59,27 @@ export class PreimageHash {
     );
   }
 
+  /**
+   * The first candidate hashes the whole preimage in one call (no hash objects); from the second
+   * on, the prefix's SHA-1 state is made once and copied for each tail.
+   */
   private finish(tail: string): string {
     hashWork.calls++;
     hashWork.chars += tail.length;
-    return this.prefix!.copy().update(tail, 'latin1').digest('hex');
+    if (this.hashed++ === 0) {
+      hashWork.chars += this.bodyLength;
+      return sha1Text(`${this.head}${this.bids},"asks":${this.asks}${tail}`);
+    }
+    if (this.prefix === null) {
+      createHash ??= process.getBuiltinModule('node:crypto').createHash;
+      const prefix = createHash('sha1');
+      prefix.update(this.head, 'latin1');
+      prefix.update(this.bids, 'latin1');
+      prefix.update(',"asks":', 'latin1');
+      prefix.update(this.asks, 'latin1');
+      this.prefix = prefix;
+      hashWork.chars += this.bodyLength;
+    }
+    return this.prefix.copy().update(tail, 'latin1').digest('hex');
   }
 }

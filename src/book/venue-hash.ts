@@ -69,12 +69,10 @@ export function sha1Hex(text: string): string {
   return oneShot ? oneShot('sha1', text, 'hex') : c.createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
-/** SHA-1 hex of bytes (an ASCII preimage written in place, preimage.ts). */
-export function sha1Bytes(bytes: Uint8Array): string {
-  hashWork.calls++;
-  hashWork.chars += bytes.length;
+/** `sha1Hex` for callers that count their own work in `hashWork` (preimage.ts). */
+export function sha1Uncounted(text: string): string {
   const c = loadCrypto();
-  return oneShot ? oneShot('sha1', bytes as unknown as string, 'hex') : c.createHash('sha1').update(bytes).digest('hex');
+  return oneShot ? oneShot('sha1', text, 'hex') : c.createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
 /** Preimage of the current 10-field formula, from pre-rendered level JSON. */

@@ -36,7 +36,7 @@ function parseV2(raw: Raw): PriceChangeEvent {
       bestAsk: claims ? emptyAskAsNull(optDec(entry, 'best_ask', 'price', 'price_changes', i)) : undefined,
     };
   }
-  return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes };
+  return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes, hash: undefined };
 }
 
 function parseV1(raw: Raw): PriceChangeEvent {
@@ -46,22 +46,20 @@ function parseV1(raw: Raw): PriceChangeEvent {
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'changes', i);
+    // Every generation's entries and events have one shape (absent fields undefined), so the
+    // engine's loop over them stays monomorphic.
     changes[i] = {
       assetId,
       side: side(entry, 'side', 'changes', i),
       price: dec(entry, 'price', 'level', 'changes', i),
       size: dec(entry, 'size', 'size', 'changes', i),
+      hash: undefined,
+      bestBid: undefined,
+      bestAsk: undefined,
     };
   }
-  const event: PriceChangeEvent = {
-    kind: 'price_change',
-    generation: 'v1',
-    market,
-    timestamp: requiredTimestamp(raw),
-    changes,
-  };
   const hash = hashField(raw);
-  return hash === '' ? event : { ...event, hash };
+  return { kind: 'price_change', generation: 'v1', market, timestamp: requiredTimestamp(raw), changes, hash: hash === '' ? undefined : hash };
 }
 
 function parseV0(raw: Raw): PriceChangeEvent {
@@ -71,6 +69,8 @@ function parseV0(raw: Raw): PriceChangeEvent {
     price: dec(raw, 'price', 'level'),
     size: dec(raw, 'size', 'size'),
     hash: hashField(raw),
+    bestBid: undefined,
+    bestAsk: undefined,
   };
   return {
     kind: 'price_change',
@@ -78,5 +78,6 @@ function parseV0(raw: Raw): PriceChangeEvent {
     market: conditionId(raw),
     timestamp: requiredTimestamp(raw),
     changes: [change],
+    hash: undefined,
   };
 }

@@ -46,3 +46,30 @@ export function interleaved(fns: readonly (() => void)[], rounds = 9): number[] 
   }
   return times.map((ts) => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)]!);
 }
+
+/** CPU seconds (user + system) `fn` takes: other processes on a noisy machine inflate wall time, not this. */
+export function cpuSeconds(fn: () => void): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/**
+ * Runs a baseline and candidates in turn, round after round (after a warm-up each), timing CPU;
+ * for each candidate the median over rounds of (baseline time ÷ candidate time) of the same round:
+ * a throughput ratio that a drift of the machine's speed touches alike on both sides.
+ */
+export function pairedRatios(baseline: () => void, candidates: readonly (() => void)[], rounds = 9): { baselineSeconds: number; ratios: number[] } {
+  baseline();
+  for (const fn of candidates) fn();
+  const base: number[] = [];
+  const ratios: number[][] = candidates.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const b = cpuSeconds(baseline);
+    base.push(b);
+    candidates.forEach((fn, i) => ratios[i]!.push(b / cpuSeconds(fn)));
+  }
+  const median = (xs: number[]) => xs.sort((a, c) => a - c)[Math.floor(xs.length / 2)]!;
+  return { baselineSeconds: median(base), ratios: ratios.map(median) };
+}
