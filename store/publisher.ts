@@ -155,6 +155,9 @@ export class BookPublisher {
       tickSize: asset.tickSize,
       lastTradePrice: lastTrade?.price ?? null,
     });
+    // Parts that did not change are the previous view's own objects: fewer allocations, and (views
+    // live until their asset's next publish, long enough to be promoted) less old-space garbage.
+    const pair = this.pairOf(asset, analytics);
     return {
       assetId: asset.assetId,
       market: asset.market,
@@ -162,12 +165,12 @@ export class BookPublisher {
       question: label?.question ?? null,
       bids: keepIdentity(ladder(bidLevels, depth), before?.bids),
       asks: keepIdentity(ladder(askLevels, depth), before?.asks),
-      analytics,
-      pair: this.pairOf(asset, analytics),
+      analytics: before && sameFields(analytics, before.analytics) ? before.analytics : analytics,
+      pair: before && pair && before.pair && sameFields(pair, before.pair) ? before.pair : pair,
       tickSize: asset.tickSize,
-      lastTrade: lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
-      trades: trades ? trades.slice() : before?.trades ?? [],
-      integrity: { ...asset.integrity },
+      lastTrade: sameTrade(lastTrade, before?.lastTrade) ? before!.lastTrade : lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
+      trades: trades ? (before && before.trades.length === trades.length && before.trades[0] === trades[0] ? before.trades : trades.slice()) : before?.trades ?? [],
+      integrity: before && sameFields(asset.integrity, before.integrity) ? before.integrity : { ...asset.integrity },
       status: statusOf(asset, this.connectionState(asset.assetId)),
       crossed: asset.crossed,
       cleaned: asset.cleaned,
@@ -215,13 +218,29 @@ export function statusOf(asset: AssetState, connection: ConnectionState | null):
   return asset.quietSince !== null ? 'quiet' : 'live';
 }
 
-/** Reuses the previous level objects that did not change, so memoized rows can skip them. */
-function keepIdentity(next: LadderLevel[], before: readonly LadderLevel[] | undefined): LadderLevel[] {
+/**
+ * Reuses the previous level objects that did not change, so memoized rows can skip them, and the
+ * previous array itself when nothing in it changed.
+ */
+function keepIdentity(next: LadderLevel[], before: readonly LadderLevel[] | undefined): readonly LadderLevel[] {
   if (!before) return next;
+  let same = next.length === before.length;
   for (let i = 0; i < next.length && i < before.length; i++) {
     const a = next[i]!;
     const b = before[i]!;
     if (a.price === b.price && a.size === b.size && a.cumulative === b.cumulative) next[i] = b;
+    else same = false;
   }
-  return next;
+  return same ? before : next;
+}
+
+/** Whether two flat records hold the same values under the same keys. */
+function sameFields<T extends object>(a: T, b: T): boolean {
+  for (const key in a) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+function sameTrade(trade: AssetState['lastTrade'], view: TradeView | null | undefined): boolean {
+  if (!view || !trade) return !view && !trade && view !== undefined;
+  return trade.price === view.price && trade.size === view.size && trade.side === view.side && trade.timestamp === view.timestamp;
 }

@@ -35,8 +35,9 @@ export function publishAssets(store: PolybookStore, views: readonly AssetView[])
   const assets = new Map(state.assets);
   let order = state.order;
   for (const view of views) {
+    // An asset published before is in `order` already; only a new one needs the (linear) check.
+    if (!assets.has(view.assetId) && !order.includes(view.assetId)) order = [...order, view.assetId];
     assets.set(view.assetId, view);
-    if (!order.includes(view.assetId)) order = [...order, view.assetId];
   }
   store.setState({ assets, order, frame: state.frame + 1 });
 }

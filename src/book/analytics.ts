@@ -7,7 +7,7 @@
  */
 import BigConstructor from 'big.js';
 import type { Dec, Level } from '../protocol/events.js';
-import { DecimalSum, halfUnitsText, priceUnits, ratioText, unitsText } from './fixed.js';
+import { DecimalSum, divideRounded, halfUnitsText, priceUnits, ratioText, unitsText } from './fixed.js';
 
 // A private big.js constructor: plain notation always (no "1e-7"), 12 places for divisions.
 const Big = BigConstructor();
@@ -131,24 +131,33 @@ function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mi
   };
 }
 
+/**
+ * (bid·askSize + ask·bidSize) / (bidSize + askSize), 6 places; null when both sizes are 0. The
+ * products are formed with big.js, the division (the costly part) in BigInt.
+ */
+function micro(bid: Level, ask: Level): Dec | null {
+  const weight = Big(bid.size).plus(ask.size);
+  if (!weight.gt(0)) return null;
+  const numerator = Big(bid.price).times(ask.size).plus(Big(ask.price).times(bid.size));
+  return divideRounded(numerator.toString(), weight.toString(), 6) ?? fixed(numerator.div(weight), 6);
+}
+
+/** (b − a) / (b + a), 4 places. */
+function imbalanceOf(bidTop: Dec, askTop: Dec): Dec {
+  const b = Big(bidTop);
+  const a = Big(askTop);
+  return divideRounded(b.minus(a).toString(), b.plus(a).toString(), 4) ?? fixed(b.minus(a).div(b.plus(a)), 4);
+}
+
 /** Computes every figure from best-first sides. */
 export function analyze(bids: readonly Level[], asks: readonly Level[], options: AnalyticsOptions): BookAnalytics {
   const bid = bids[0];
   const ask = asks[0];
   const top = bid && ask ? topFigures(bid, ask, options.tickSize) : null;
-  let microprice: Dec | null = null;
-  if (bid && ask) {
-    const weight = Big(bid.size).plus(ask.size);
-    if (weight.gt(0)) microprice = fixed(Big(bid.price).times(ask.size).plus(Big(ask.price).times(bid.size)).div(weight), 6);
-  }
+  const microprice = bid && ask ? micro(bid, ask) : null;
   const bidTop = sizeSum(bids, (_level, i) => i < options.levels);
   const askTop = sizeSum(asks, (_level, i) => i < options.levels);
-  let imbalance: Dec | null = null;
-  if (bidTop !== '0' || askTop !== '0') {
-    const b = Big(bidTop);
-    const a = Big(askTop);
-    imbalance = fixed(b.minus(a).div(b.plus(a)), 4);
-  }
+  const imbalance = bidTop !== '0' || askTop !== '0' ? imbalanceOf(bidTop, askTop) : null;
   let displayPrice: Dec | null = top?.mid ?? null;
   if ((top === null || top.wide) && options.lastTradePrice !== null) displayPrice = options.lastTradePrice;
   return {

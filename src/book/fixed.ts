@@ -96,3 +96,41 @@ export function ratioText(numerator: number, denominator: number, places: number
   if (2 * remainder > denominator || (2 * remainder === denominator && quotient % 2 === 1)) quotient++;
   return scaledText(Math.floor(quotient / factor), quotient % factor, places);
 }
+
+/** A plain decimal ("12.5", "-0.25") as digits and a count of decimals; null when it is not one. */
+function digitsOf(decimal: string): { readonly value: bigint; readonly decimals: number } | null {
+  if (decimal.length > 40 || !/^-?\d+(\.\d+)?$/.test(decimal)) return null;
+  const dot = decimal.indexOf('.');
+  const decimals = dot < 0 ? 0 : decimal.length - dot - 1;
+  return { value: BigInt(dot < 0 ? decimal : decimal.slice(0, dot) + decimal.slice(dot + 1)), decimals };
+}
+
+/**
+ * `numerator / denominator` of plain decimals (either may be negative), rounded half-even to
+ * `places` decimals, exact with BigInt; null when either is not a plain decimal of at most 40
+ * characters or the denominator is 0. big.js's division allocates and loops per digit; this is a
+ * few BigInt operations.
+ */
+export function divideRounded(numerator: string, denominator: string, places: number): string | null {
+  const n = digitsOf(numerator);
+  const d = digitsOf(denominator);
+  if (n === null || d === null || d.value === 0n) return null;
+  // n / d × 10^places = n.value × 10^(places + d.decimals − n.decimals) / d.value
+  const shift = places + d.decimals - n.decimals;
+  let top = n.value;
+  let bottom = d.value;
+  if (shift >= 0) top *= 10n ** BigInt(shift);
+  else bottom *= 10n ** BigInt(-shift);
+  const negative = top < 0n !== bottom < 0n && top !== 0n;
+  if (top < 0n) top = -top;
+  if (bottom < 0n) bottom = -bottom;
+  let quotient = top / bottom;
+  const remainder = top - quotient * bottom;
+  if (2n * remainder > bottom || (2n * remainder === bottom && quotient % 2n === 1n)) quotient++;
+  if (quotient === 0n) return '0';
+  const factor = 10n ** BigInt(places);
+  const integer = (quotient / factor).toString();
+  const fraction = quotient % factor;
+  const text = fraction === 0n ? integer : `${integer}.${fraction.toString().padStart(places, '0').replace(/0+$/, '')}`;
+  return negative ? `-${text}` : text;
+}
