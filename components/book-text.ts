@@ -57,6 +57,11 @@ export function spreadText(view: AssetView | undefined): string {
   return (view.crossed ? 'CROSSED  ' : '') + parts.join('  ');
 }
 
+/** The row between asks and bids: spreadText() and its tone. */
+export function middleRow(view: AssetView | undefined): { readonly text: string; readonly tone: 'dim' | 'bad' | 'plain' } {
+  return { text: spreadText(view), tone: !view || view.status === 'awaiting' ? 'dim' : view.crossed ? 'bad' : 'plain' };
+}
+
 /** Display price, imbalance and near-touch depth. */
 export function statsText(view: AssetView | undefined): string {
   if (!view || view.status === 'awaiting') return '';

@@ -2,7 +2,7 @@
  * The full layout's two header lines: what is on screen (question — outcome) with the book's
  * status, then one tab per watched asset.
  */
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Badge } from './book-text.js';
 import { toneStyle, useTheme } from './theme.js';
@@ -38,7 +38,8 @@ export interface HeaderProps {
   readonly tabs: readonly Tab[];
 }
 
-export function Header({ title, badge, tickSize, paused, tabs }: HeaderProps) {
+/** Memoized: the screen keeps a header's props identical while they are equal (components/share.ts). */
+export const Header = memo(function Header({ title, badge, tickSize, paused, tabs }: HeaderProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -69,4 +70,4 @@ export function Header({ title, badge, tickSize, paused, tabs }: HeaderProps) {
       </Text>
     </Box>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The footer of the full layout: connection health, then the book's integrity counters. */
+import { memo } from 'react';
 import type { Line } from './health-text.js';
 import { LineView } from './line-view.js';
 
@@ -9,11 +10,11 @@ export interface HealthBarProps {
   readonly integrity: Line;
 }
 
-export function HealthBar({ connection, integrity }: HealthBarProps) {
+export const HealthBar = memo(function HealthBar({ connection, integrity }: HealthBarProps) {
   return (
     <>
       <LineView line={connection} />
       <LineView line={integrity} />
     </>
   );
-}
+});

@@ -1,4 +1,5 @@
 /** The `?` overlay: every key, in as many rows as the screen has for it. */
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { toneStyle, useTheme } from './theme.js';
 
@@ -27,7 +28,7 @@ export interface HelpProps {
   readonly rows: number;
 }
 
-export function Help({ replay, rows }: HelpProps) {
+export const Help = memo(function Help({ replay, rows }: HelpProps) {
   const theme = useTheme();
   const keys = replay ? [...KEYS, ...REPLAY_KEYS] : KEYS;
   const shown = keys.slice(0, Math.max(0, rows - 1));
@@ -44,4 +45,4 @@ export function Help({ replay, rows }: HelpProps) {
       ))}
     </Box>
   );
-}
+});

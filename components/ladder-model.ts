@@ -55,24 +55,26 @@ export function ladderGeometry(
   return { ...base, abbreviate: true, sizeWidth: shortSize, cumWidth: 0, gap: 1, barWidth: Math.max(0, tiny) };
 }
 
-/** Two geometries lay rows out identically (memoized rows compare with this). */
-export function sameGeometry(a: LadderGeometry, b: LadderGeometry): boolean {
-  if (a === b) return true;
-  for (const key of Object.keys(a) as (keyof LadderGeometry)[]) if (a[key] !== b[key]) return false;
-  return true;
+/**
+ * A row after the prefix in three columns: price and size (`head`), the cumulative size with the
+ * gaps around it (`cum`, empty when dropped), and the bar's length in cells. The screen draws each
+ * column as its own text, so a level that did not change keeps its `head` string from frame to
+ * frame even while the cumulatives below it move (components/ladder.tsx).
+ */
+export function ladderRowColumns(level: LadderLevel, g: LadderGeometry): { readonly head: string; readonly cum: string; readonly bar: number } {
+  const gap = ' '.repeat(g.gap);
+  const size = g.abbreviate ? abbreviateSize(level.size) : formatSize(level.size, g.sizePlaces);
+  const head = padFraction(level.price, g.pricePlaces).padStart(g.priceWidth) + gap + size.padStart(g.sizeWidth);
+  let cum = '';
+  if (g.cumWidth > 0) cum = gap + (g.abbreviate ? abbreviateSize(level.cumulative) : formatSize(level.cumulative, g.cumPlaces)).padStart(g.cumWidth);
+  if (g.barWidth <= 0) return { head, cum, bar: 0 };
+  return { head, cum: cum + gap, bar: barLength(level.cumulative, g.scale, g.barWidth) };
 }
 
 /** A row after the prefix: price, size and cumulative columns, then the bar's length in cells. */
 export function ladderRowParts(level: LadderLevel, g: LadderGeometry): { readonly text: string; readonly bar: number } {
-  const gap = ' '.repeat(g.gap);
-  const size = g.abbreviate ? abbreviateSize(level.size) : formatSize(level.size, g.sizePlaces);
-  let text = padFraction(level.price, g.pricePlaces).padStart(g.priceWidth) + gap + size.padStart(g.sizeWidth);
-  if (g.cumWidth > 0) {
-    const cum = g.abbreviate ? abbreviateSize(level.cumulative) : formatSize(level.cumulative, g.cumPlaces);
-    text += gap + cum.padStart(g.cumWidth);
-  }
-  if (g.barWidth <= 0) return { text, bar: 0 };
-  return { text: text + gap, bar: barLength(level.cumulative, g.scale, g.barWidth) };
+  const { head, cum, bar } = ladderRowColumns(level, g);
+  return { text: head + cum, bar };
 }
 
 /** A row's text after the prefix with the bar drawn in block characters. */
@@ -93,4 +95,77 @@ export function ladderHeaderText(g: LadderGeometry): string {
 /** The key a level flashes under (sides share prices in a crossed book). */
 export function flashKey(side: 'bid' | 'ask', price: string): string {
   return `${side === 'bid' ? 'b' : 'a'}:${price}`;
+}
+
+/** One ladder row as the screen draws it: its columns after the side prefix (ladderRowColumns). */
+export interface LadderRowModel {
+  /** Side and price: the row's identity while the ladder moves. */
+  readonly key: string;
+  readonly side: 'bid' | 'ask';
+  /** Price and size. */
+  readonly head: string;
+  /** Cumulative size with its gaps, or "". */
+  readonly cum: string;
+  /** Bar cells. */
+  readonly bar: number;
+  readonly flash: boolean;
+}
+
+/** The row between asks and bids. */
+export interface MiddleRowModel {
+  /** spreadText(): "spread 1 tick (1.0¢)  mid 0.405  micro 0.4052", or why there is none. */
+  readonly text: string;
+  readonly tone: 'dim' | 'bad' | 'plain';
+  /** Columns before the text, to line up with the ladder's prices. */
+  readonly indent: number;
+}
+
+/** A whole ladder as plain data: what the ladder component draws, compared frame to frame. */
+export interface LadderModel {
+  /** Column titles, or null without the header row. */
+  readonly header: string | null;
+  /** Worst ask first (the best ask sits next to the middle row). */
+  readonly asks: readonly LadderRowModel[];
+  readonly bids: readonly LadderRowModel[];
+  /** Blank rows above the asks and below the bids, so the middle row stays in the middle. */
+  readonly padAsks: number;
+  readonly padBids: number;
+  readonly middle: MiddleRowModel | null;
+}
+
+/**
+ * The rows of a ladder: `levels` per side at most from the published levels (best first), fitted
+ * to `width`. `flashing` holds the flash keys of levels whose size just changed.
+ */
+export function ladderModel(
+  asks: readonly LadderLevel[],
+  bids: readonly LadderLevel[],
+  options: {
+    readonly levels: number;
+    readonly width: number;
+    readonly tickSize: string | null;
+    readonly markers: boolean;
+    readonly flashing: ReadonlySet<string>;
+    readonly columnHeader: boolean;
+    /** The middle row, or null to leave it out. */
+    readonly middle: Omit<MiddleRowModel, 'indent'> | null;
+  },
+): LadderModel {
+  const shownAsks = asks.slice(0, options.levels);
+  const shownBids = bids.slice(0, options.levels);
+  const g = ladderGeometry(shownAsks, shownBids, options.width, options.tickSize, options.markers);
+  const row = (level: LadderLevel, side: 'bid' | 'ask'): LadderRowModel => {
+    const { head, cum, bar } = ladderRowColumns(level, g);
+    const key = flashKey(side, level.price);
+    return { key, side, head, cum, bar, flash: options.flashing.has(key) };
+  };
+  const rows = Math.max(shownAsks.length, shownBids.length);
+  return {
+    header: options.columnHeader ? ladderHeaderText(g) : null,
+    asks: shownAsks.map((l) => row(l, 'ask')).reverse(),
+    bids: shownBids.map((l) => row(l, 'bid')),
+    padAsks: rows - shownAsks.length,
+    padBids: rows - shownBids.length,
+    middle: options.middle ? { ...options.middle, indent: g.prefixWidth } : null,
+  };
 }

@@ -1,96 +1,109 @@
 /**
- * The depth ladder: asks above (best ask nearest the middle), bids below, the spread row between.
- * Rows are memoized on level identity, which the publisher keeps for unchanged levels.
+ * The depth ladder: asks above (best ask nearest the middle), bids below, the spread row between,
+ * drawn from a LadderModel (components/ladder-model.ts).
  *
- * Each half of the ladder is ONE Ink text node whose rows are nested (virtual) text: Ink gives every
- * <Text> outside another Text its own Yoga node, and laying out ~40 row nodes cost a quarter of a
- * frame (test/bench/render.tsx). Rows are already cut to the width, so nothing wraps.
+ * Each half of the ladder is a row of three Ink text nodes, one per column: price and size, the
+ * cumulative size, the depth bar. Ink tokenizes every line it writes, cell by cell, and that is
+ * the largest cost of a frame; lines that are the same string as in the last frame are not
+ * tokenized again (components/ink-output-cache.ts). A change at one level moves the cumulative of
+ * every level behind it and, through the scale, every bar; kept in columns of their own, the
+ * price-and-size lines of the levels that did not change stay the same strings, and a bar is one of
+ * a few dozen strings (its length) that recur from frame to frame. Three text nodes a half instead
+ * of one per row keep Yoga's layout small too. Rows are already cut to the width, so nothing wraps.
  */
 import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import type { LadderLevel } from '../src/book/analytics.js';
-import { flashKey, ladderHeaderText, ladderRowParts, ladderRowText, sameGeometry, type LadderGeometry } from './ladder-model.js';
+import { BAR, type LadderModel, type LadderRowModel, type MiddleRowModel } from './ladder-model.js';
 import { toneStyle, useTheme } from './theme.js';
 
-export interface LadderRowProps {
-  /** Keeps its identity while unchanged (store/publisher.ts), so the row skips re-rendering. */
-  readonly level: LadderLevel;
-  readonly side: 'bid' | 'ask';
-  readonly geometry: LadderGeometry;
-  /** The size changed a moment ago. */
-  readonly flash: boolean;
-}
-
-/** One row as nested text; the parent <Text> holds the rows (see the file comment). */
-function LadderRowView({ level, side, geometry, flash }: LadderRowProps) {
+export const SpreadRow = memo(function SpreadRow({ row }: { readonly row: MiddleRowModel }) {
   const theme = useTheme();
-  if (!theme.color) {
-    return <Text>{`${side === 'bid' ? 'B' : 'A'}${flash ? '*' : ' '}${ladderRowText(level, geometry)}`}</Text>;
-  }
-  // The bar is coloured spaces, not block characters: Ink measures every non-ASCII string through
-  // a grapheme segmenter (string-width), which cost more than the rest of a frame together.
-  const { text, bar } = ladderRowParts(level, geometry);
   return (
-    <Text>
-      {' '}
-      <Text {...toneStyle(theme, side, flash)}>{text}</Text>
-      {bar > 0 ? <Text backgroundColor={side === 'bid' ? 'green' : 'red'}>{' '.repeat(bar)}</Text> : null}
+    <Text wrap="truncate">
+      {' '.repeat(row.indent)}
+      <Text {...toneStyle(theme, row.tone)}>{row.text}</Text>
     </Text>
   );
+});
+
+interface HalfProps {
+  /** Blank lines above the rows, and below them. */
+  readonly before: number;
+  readonly rows: readonly LadderRowModel[];
+  readonly after: number;
+  readonly side: 'bid' | 'ask';
 }
 
-export const LadderRow = memo(
-  LadderRowView,
-  (a, b) => a.level === b.level && a.side === b.side && a.flash === b.flash && sameGeometry(a.geometry, b.geometry),
-);
-
-export interface LadderProps {
-  /** Visible levels, best first. */
-  readonly asks: readonly LadderLevel[];
-  readonly bids: readonly LadderLevel[];
-  /**
-   * Rows per side at most. The shorter side is padded with blank rows to the longer one's length,
-   * so the spread row sits in the middle.
-   */
-  readonly levels: number;
-  readonly geometry: LadderGeometry;
-  /** Flash keys (ladder-model `flashKey`) of levels whose size just changed. */
-  readonly flashing: ReadonlySet<string>;
-  readonly columnHeader: boolean;
-  /** The row between asks and bids (spread, or a status message); omitted when null. */
-  readonly middle: ReactNode;
-}
-
-export function Ladder({ asks, bids, levels, geometry, flashing, columnHeader, middle }: LadderProps) {
-  const theme = useTheme();
-  const row = (level: LadderLevel, side: 'ask' | 'bid') => (
-    <LadderRow key={`${side[0]}${level.price}`} level={level} side={side} geometry={geometry} flash={flashing.has(flashKey(side, level.price))} />
-  );
-  const shownAsks = asks.slice(0, levels).reverse();
-  const shownBids = bids.slice(0, levels);
-  const rows = Math.max(shownAsks.length, shownBids.length);
-  return (
-    <Box flexDirection="column">
-      {columnHeader ? (
-        <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
-          {ladderHeaderText(geometry)}
-        </Text>
-      ) : null}
-      {rows > 0 ? <Text>{lines(rows - shownAsks.length, shownAsks.map((level) => row(level, 'ask')), 0)}</Text> : null}
-      {middle}
-      {rows > 0 ? <Text>{lines(0, shownBids.map((level) => row(level, 'bid')), rows - shownBids.length)}</Text> : null}
-    </Box>
-  );
-}
-
-
-/** `before` blank lines, the rows, `after` blank lines: exactly that many lines of nested text. */
-function lines(before: number, rows: readonly ReactNode[], after: number): ReactNode[] {
+/**
+ * One column's lines: `cell` of each row, `blank` for the padding lines. Runs of plain lines are
+ * joined into one string, so a column is a handful of text nodes, not one per line.
+ */
+function column(p: HalfProps, cell: (row: LadderRowModel) => ReactNode, blank: string): ReactNode[] {
   const out: ReactNode[] = [];
-  const total = before + rows.length + after;
+  let run = '';
+  const total = p.before + p.rows.length + p.after;
   for (let i = 0; i < total; i++) {
-    if (i > 0) out.push('\n');
-    out.push(i >= before && i < before + rows.length ? rows[i - before] : ' ');
+    if (i > 0) run += '\n';
+    const row = i >= p.before && i < p.before + p.rows.length ? p.rows[i - p.before]! : null;
+    const content = row ? cell(row) : blank;
+    if (typeof content === 'string') run += content;
+    else {
+      if (run !== '') out.push(run);
+      run = '';
+      out.push(content);
+    }
   }
+  if (run !== '' || out.length === 0) out.push(run);
   return out;
 }
+
+const Half = memo(function Half(p: HalfProps) {
+  const theme = useTheme();
+  if (!theme.color) {
+    // Without colour: side markers, `*` on a changed level, the bar in block characters.
+    return (
+      <Box>
+        <Text>{column(p, (r) => `${r.side === 'bid' ? 'B' : 'A'}${r.flash ? '*' : ' '}${r.head}`, ' ')}</Text>
+        <Text>{column(p, (r) => r.cum, '')}</Text>
+        <Text>{column(p, (r) => BAR.repeat(r.bar), '')}</Text>
+      </Box>
+    );
+  }
+  // A changed level flashes in inverse video; each column has the side's colour. The bar is
+  // coloured spaces, not block characters: Ink measures every non-ASCII string through a grapheme
+  // segmenter (string-width), which cost more than the rest of a frame together. Ink colours a
+  // top-level text line by line, so each bar line is one of a few strings (its length).
+  const flashing = (text: string, r: LadderRowModel) => (r.flash && text !== '' ? <Text key={r.key} inverse>{text}</Text> : text);
+  return (
+    <Box paddingLeft={1}>
+      <Text {...toneStyle(theme, p.side)}>{column(p, (r) => flashing(r.head, r), ' ')}</Text>
+      <Text {...toneStyle(theme, p.side)}>{column(p, (r) => flashing(r.cum, r), '')}</Text>
+      <Text backgroundColor={p.side === 'bid' ? 'green' : 'red'}>{column(p, (r) => ' '.repeat(r.bar), '')}</Text>
+    </Box>
+  );
+});
+
+const ColumnHeader = memo(function ColumnHeader({ text }: { readonly text: string }) {
+  const theme = useTheme();
+  return (
+    <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
+      {text}
+    </Text>
+  );
+});
+
+export interface LadderProps {
+  readonly model: LadderModel;
+}
+
+export const Ladder = memo(function Ladder({ model }: LadderProps) {
+  const rows = Math.max(model.asks.length, model.bids.length);
+  return (
+    <Box flexDirection="column">
+      {model.header !== null ? <ColumnHeader text={model.header} /> : null}
+      {rows > 0 ? <Half before={model.padAsks} rows={model.asks} after={0} side="ask" /> : null}
+      {model.middle ? <SpreadRow row={model.middle} /> : null}
+      {rows > 0 ? <Half before={0} rows={model.bids} after={model.padBids} side="bid" /> : null}
+    </Box>
+  );
+});

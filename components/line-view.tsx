@@ -1,5 +1,5 @@
 /** One screen line made of toned pieces, cut at the terminal's edge rather than wrapped. */
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { Text } from 'ink';
 import type { Line } from './health-text.js';
 import { toneStyle, useTheme } from './theme.js';
@@ -8,7 +8,7 @@ export interface LineViewProps {
   readonly line: Line;
 }
 
-export function LineView({ line }: LineViewProps) {
+export const LineView = memo(function LineView({ line }: LineViewProps) {
   const theme = useTheme();
   return (
     <Text wrap="truncate">
@@ -25,4 +25,4 @@ export function LineView({ line }: LineViewProps) {
       ))}
     </Text>
   );
-}
+});

@@ -7,23 +7,32 @@ import type { ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { RenderTui, TuiRequest } from '../src/cli/tui-request.js';
 import { App } from './app.js';
+import { shareInkOutputCaches } from './ink-output-cache.js';
 import { OrdersApp } from './orders-screen.js';
+
+// Before any screen draws: lines that did not change since the last frame are not tokenized again
+// (components/ink-output-cache.ts).
+await shareInkOutputCaches();
 
 /** Streams to draw on instead of the process's (tests). */
 export type TuiStreams = Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>;
 
-/** Mounts `element` until it exits or `signal` aborts. */
-async function drawUntilDone(element: ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
-  if (request.signal.aborted) return;
-  const instance = render(element, {
-    ...streams,
-    // The store publishes at most `fps` times a second; Ink's own throttle sits above that so each
-    // publish is drawn at once instead of waiting out a misaligned throttle window (up to a frame).
-    maxFps: Math.min(120, request.fps * 2),
+/** Ink's options for a screen drawn at `fps` frames a second at most (the benchmark uses them too). */
+export function inkOptions(fps: number): Pick<RenderOptions, 'maxFps' | 'exitOnCtrlC' | 'patchConsole'> {
+  return {
+    // The screen paces its own frames (components/frame-clock.ts); Ink's throttle sits above that
+    // so each frame is drawn at once instead of waiting out a misaligned throttle window.
+    maxFps: Math.min(120, fps * 2),
     // Ctrl-C is a key like q: the App exits through Ink, and the CLI's own SIGINT handling stays intact.
     exitOnCtrlC: false,
     patchConsole: false,
-  });
+  };
+}
+
+/** Mounts `element` until it exits or `signal` aborts. */
+async function drawUntilDone(element: ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
+  if (request.signal.aborted) return;
+  const instance = render(element, { ...streams, ...inkOptions(request.fps) });
   const onAbort = () => instance.unmount();
   request.signal.addEventListener('abort', onAbort, { once: true });
   try {
@@ -35,7 +44,7 @@ async function drawUntilDone(element: ReactElement, request: TuiRequest, streams
 }
 
 export function renderTuiOn(request: TuiRequest, streams: TuiStreams = {}): Promise<void> {
-  return drawUntilDone(<App store={request.store} replay={request.replay} title={request.title} />, request, streams);
+  return drawUntilDone(<App store={request.store} replay={request.replay} title={request.title} fps={request.fps} />, request, streams);
 }
 
 export const renderTui: RenderTui = (request) => renderTuiOn(request);

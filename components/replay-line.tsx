@@ -1,4 +1,5 @@
 /** The replay status line: speed, progress, and whether playback is paused. */
+import { memo } from 'react';
 import { Text } from 'ink';
 import { toneStyle, useTheme } from './theme.js';
 
@@ -11,11 +12,11 @@ export interface ReplayLineProps {
   readonly text: string;
 }
 
-export function ReplayLine({ text }: ReplayLineProps) {
+export const ReplayLine = memo(function ReplayLine({ text }: ReplayLineProps) {
   const theme = useTheme();
   return (
     <Text wrap="truncate" {...toneStyle(theme, 'accent')}>
       {text}
     </Text>
   );
-}
+});

@@ -1,90 +1,65 @@
 /**
- * The two arrangements of the screen, from plain props: the full layout (header, ladder with the
- * tape beside or below it, stats, health bar) and the compact one (a status line and the ladder)
- * for small panes. `layout` has already decided every row count.
+ * The two arrangements of the screen, drawn from a ScreenModel (components/screen-model.ts): the
+ * full layout (header, ladder with the tape beside or below it, stats, health bar) and the compact
+ * one (a status line and the ladder) for small panes. Every part is memoized on its model, which
+ * keeps its identity while it is unchanged, so a frame re-renders only the parts that changed.
  */
+import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { AssetView } from '../store/types.js';
-import { BookPane } from './book-pane.js';
-import { statsText, type Badge } from './book-text.js';
-import { Header, type Tab } from './header.js';
+import { LadderPane } from './book-pane.js';
+import { Header } from './header.js';
 import { HealthBar } from './health-bar.js';
-import { integrityLine, type Line, type Piece } from './health-text.js';
 import { Help } from './help.js';
-import type { Layout } from './layout.js';
 import { LineView } from './line-view.js';
 import { ReplayLine } from './replay-line.js';
-import { TradeTape } from './trade-tape.js';
+import type { ScreenModel } from './screen-model.js';
+import { TapeView } from './trade-tape.js';
 
 export interface ScreenProps {
-  readonly layout: Layout;
-  readonly view: AssetView | undefined;
-  /** "question — outcome" or a fallback. */
-  readonly title: string;
-  readonly badge: Badge;
-  readonly tabs: readonly Tab[];
-  /** Compact status line's asset: "1/2 Up". */
-  readonly position: string;
-  /** Full layout's connection line. */
-  readonly connection: Line;
-  /** Compact status line's connection state. */
-  readonly connectionState: Piece;
-  readonly paused: boolean;
-  readonly help: boolean;
-  /** replayText(), or null outside replay. */
-  readonly replay: string | null;
-  readonly now: () => number;
+  readonly model: ScreenModel;
 }
 
-const NO_TRADES: NonNullable<AssetView['trades']> = [];
+const StatsRow = memo(function StatsRow({ text }: { readonly text: string }) {
+  return <Text wrap="truncate"> {text}</Text>;
+});
 
-export function FullScreen(props: ScreenProps) {
-  const { layout, view } = props;
-  const trades = view?.trades ?? NO_TRADES;
-  const tickSize = view?.tickSize ?? null;
+export function FullScreen({ model }: ScreenProps) {
+  const { header, ladder, tape } = model;
   return (
-    <Box flexDirection="column" width={layout.width}>
-      <Header title={props.title} badge={props.badge} tickSize={tickSize} paused={props.paused} tabs={props.tabs} />
-      {props.help ? (
-        <Help replay={props.replay !== null} rows={layout.bodyRows} />
+    <Box flexDirection="column" width={model.width}>
+      {header ? <Header title={header.title} badge={header.badge} tickSize={header.tickSize} paused={header.paused} tabs={header.tabs} /> : null}
+      {model.help ? (
+        <Help replay={model.help.replay} rows={model.help.rows} />
       ) : (
         <>
           <Box>
-            <BookPane view={view} levels={layout.levels} width={layout.ladderWidth} columnHeader spreadRow now={props.now} />
-            {layout.tape === 'side' ? (
+            {ladder ? <LadderPane model={ladder} width={model.ladderWidth} /> : null}
+            {tape?.placement === 'side' ? (
               <Box marginLeft={1}>
-                <TradeTape trades={trades} rows={layout.tapeRows} width={layout.tapeWidth} tickSize={tickSize} />
+                <TapeView lines={tape.lines} width={tape.width} />
               </Box>
             ) : null}
           </Box>
-          <Box height={1}>
-            <Text wrap="truncate"> {statsText(view)}</Text>
-          </Box>
-          {layout.tape === 'below' ? <TradeTape trades={trades} rows={layout.tapeRows} width={layout.width} tickSize={tickSize} /> : null}
+          {model.stats !== null ? <StatsRow text={model.stats} /> : null}
+          {tape?.placement === 'below' ? <TapeView lines={tape.lines} width={tape.width} /> : null}
         </>
       )}
-      <HealthBar connection={props.connection} integrity={view ? integrityLine(view.integrity, view.cleaned, view.lastResync, props.now()) : []} />
-      {layout.replayRow && props.replay !== null ? <ReplayLine text={props.replay} /> : null}
+      {model.connection && model.integrity ? <HealthBar connection={model.connection} integrity={model.integrity} /> : null}
+      {model.replay !== null ? <ReplayLine text={model.replay} /> : null}
     </Box>
   );
 }
 
-export function CompactScreen(props: ScreenProps) {
-  const { layout } = props;
-  const status: Piece[][] = [[{ text: props.position, tone: 'accent' }]];
-  // "live" twice (book and connection) says nothing; the badge shows only when it is news.
-  if (props.badge.text !== 'live') status.push([{ text: props.badge.text, tone: props.badge.tone }]);
-  status.push([props.connectionState]);
-  if (props.paused) status.push([{ text: 'PAUSED', tone: 'warn' }]);
+export function CompactScreen({ model }: ScreenProps) {
   return (
-    <Box flexDirection="column" width={layout.width}>
-      {layout.statusRow ? <LineView line={status} /> : null}
-      {props.help ? (
-        <Help replay={props.replay !== null} rows={layout.bodyRows} />
-      ) : (
-        <BookPane view={props.view} levels={layout.levels} width={layout.width} columnHeader={false} spreadRow={layout.spreadRow} now={props.now} />
-      )}
-      {layout.replayRow && props.replay !== null ? <ReplayLine text={props.replay} /> : null}
+    <Box flexDirection="column" width={model.width}>
+      {model.status ? <LineView line={model.status} /> : null}
+      {model.help ? (
+        <Help replay={model.help.replay} rows={model.help.rows} />
+      ) : model.ladder ? (
+        <LadderPane model={model.ladder} width={model.ladderWidth} />
+      ) : null}
+      {model.replay !== null ? <ReplayLine text={model.replay} /> : null}
     </Box>
   );
 }

@@ -1,10 +1,12 @@
 /** The trade tape: newest first, local time of the venue timestamp, side, price, size. */
+import { Fragment, memo } from 'react';
 import { Box, Text } from 'ink';
 import type { TradeView } from '../store/types.js';
 import { abbreviateSize, clockTime, decimalPlaces, formatSize, limitPlaces, padFraction } from './format.js';
 import { toneStyle, useTheme, type Tone } from './theme.js';
 
 export interface TapeLine {
+  /** The trade's identity on the tape, whatever its position (the rows move down as trades come). */
   readonly key: string;
   readonly text: string;
   readonly tone: Tone;
@@ -25,12 +27,68 @@ export function tapeLines(trades: readonly TradeView[], width: number, tickSize:
   const fits = fixed + Math.max(0, ...full.map((s) => s.length)) <= width;
   const sizes = fits ? full : shown.map((s) => (s === null ? '—' : abbreviateSize(s)));
   const sizeWidth = Math.max(0, ...sizes.map((s) => s.length));
+  const seen = new Map<string, number>();
   return trades.map((t, i) => {
     const side = t.side === 'BUY' ? 'BUY ' : t.side === 'SELL' ? 'SELL' : '  ? ';
     const text = `${clockTime(t.timestamp)} ${side} ${prices[i]!.padStart(priceWidth)} ${sizes[i]!.padStart(sizeWidth)}`;
-    return { key: `${i}:${t.timestamp}:${t.price}`, text, tone: t.side === 'BUY' ? 'bid' : t.side === 'SELL' ? 'ask' : 'plain' };
-  });
+    // Counted from the oldest shown, so a new trade on top leaves the keys below it as they were.
+    const id = `${t.timestamp}:${t.price}:${t.size}:${t.side}`;
+    return { id, text, tone: (t.side === 'BUY' ? 'bid' : t.side === 'SELL' ? 'ask' : 'plain') as Tone };
+  })
+    .reverse()
+    .map(({ id, text, tone }) => {
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return { key: `${id}#${n}`, text, tone };
+    })
+    .reverse();
 }
+
+export interface TapeViewProps {
+  /** tapeLines() of the trades shown. */
+  readonly lines: readonly TapeLine[];
+  readonly width: number;
+}
+
+/** The tape's title and lines, as laid out already. */
+export const TapeView = memo(function TapeView({ lines, width }: TapeViewProps) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
+        {lines.length === 0 ? 'trades: none yet' : 'trades'}
+      </Text>
+      {lines.length > 0 ? (
+        // One text node for all rows (nested rows add no layout nodes; see ladder.tsx), runs of
+        // rows with the same tone as one nested text.
+        <Text>
+          {runs(lines).map((run, i) => (
+            <Fragment key={i}>
+              {i > 0 ? '\n' : null}
+              <TapeRun tone={run.tone} text={run.text} />
+            </Fragment>
+          ))}
+        </Text>
+      ) : null}
+    </Box>
+  );
+});
+
+/** Consecutive lines of one tone, joined. */
+function runs(lines: readonly TapeLine[]): { tone: Tone; text: string }[] {
+  const out: { tone: Tone; text: string }[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last && last.tone === line.tone) last.text += '\n' + line.text;
+    else out.push({ tone: line.tone, text: line.text });
+  }
+  return out;
+}
+
+const TapeRun = memo(function TapeRun({ tone, text }: { readonly tone: Tone; readonly text: string }) {
+  const theme = useTheme();
+  return <Text {...toneStyle(theme, tone)}>{text}</Text>;
+});
 
 export interface TradeTapeProps {
   /** Newest first; the tape shows the first `rows`. */
@@ -40,24 +98,7 @@ export interface TradeTapeProps {
   readonly tickSize: string | null;
 }
 
+/** The tape drawn from trades on its own (the screen draws `TapeView` from its model). */
 export function TradeTape({ trades, rows, width, tickSize }: TradeTapeProps) {
-  const theme = useTheme();
-  const lines = tapeLines(trades.slice(0, rows), width, tickSize);
-  return (
-    <Box flexDirection="column" width={width}>
-      <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
-        {lines.length === 0 ? 'trades: none yet' : 'trades'}
-      </Text>
-      {lines.length > 0 ? (
-        // One text node for all rows (nested rows add no layout nodes; see ladder.tsx).
-        <Text>
-          {lines.map((line, i) => (
-            <Text key={line.key} {...toneStyle(theme, line.tone)}>
-              {(i > 0 ? '\n' : '') + line.text}
-            </Text>
-          ))}
-        </Text>
-      ) : null}
-    </Box>
-  );
+  return <TapeView lines={tapeLines(trades.slice(0, rows), width, tickSize)} width={width} />;
 }

@@ -5,8 +5,26 @@
  * (test/bench/render.tsx), so under a flood of updates a fixed 30 fps would spend a large share of
  * a core redrawing a screen nobody reads that fast; a tmux window of several polybooks multiplies
  * that. Data keeps flowing at full rate: only drawing is paced.
+ *
+ * The budget is the whole process's: ingest included (process.cpuUsage()). The publisher's interval
+ * is one half of the pacing; the screen's frame clock (components/frame-clock.ts) is the other: it
+ * reads the governor's current rate through `frameIntervalFor(store)` and puts every redraw (health,
+ * clocks, flash fades) on frames at that rate, so lowering the rate lowers what is drawn.
  */
+import type { PolybookStore } from './store.js';
 import type { BookPublisher } from './publisher.js';
+
+/** The governor pacing each store's publisher (the latest one created for it). */
+const governors = new WeakMap<PolybookStore, FrameGovernor>();
+
+/**
+ * Milliseconds between frames the governor of `store` allows now (1000 / its current fps), or
+ * undefined when no governor paces that store.
+ */
+export function frameIntervalFor(store: PolybookStore): number | undefined {
+  const governor = governors.get(store);
+  return governor ? 1000 / governor.currentFps : undefined;
+}
 
 export interface GovernorOptions {
   /** The --fps maximum. */
@@ -32,6 +50,7 @@ export class FrameGovernor {
     private readonly options: GovernorOptions,
   ) {
     this.fps = options.maxFps;
+    governors.set(publisher.store, this);
     this.now = options.now ?? (() => performance.now());
     this.cpuMicros =
       options.cpuMicros ??

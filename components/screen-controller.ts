@@ -1,0 +1,163 @@
+/**
+ * The book screen outside React: the UI's own state (selected asset, mirror, help, pause, size),
+ * the one frame clock (components/frame-clock.ts), and the ScreenModel of the last frame.
+ *
+ * At each frame it builds the model from the store's state and the wall clock, shares every
+ * unchanged part with the last model (components/share.ts), and tells React only when something
+ * shown changed: a frame where nothing visible moved (a publish of levels below the ladder, a
+ * clock tick that changes no age) costs Ink nothing. Publishes, keys and resizes draw at once;
+ * health records, the clock of ages and countdowns and the end of flashes ride along with them, or
+ * come on their own at most once per interval and a half (components/frame-clock.ts).
+ */
+import type { ReplayControls } from '../src/cli/tui-request.js';
+import { setDepth, type PolybookStore } from '../store/store.js';
+import type { PolybookState } from '../store/types.js';
+import { FlashTracker } from './flashes.js';
+import { FrameClock } from './frame-clock.js';
+import type { KeyActions } from './use-keys.js';
+import type { Size } from './layout.js';
+import { jumpAsset, otherOutcome, stepAsset } from './navigation.js';
+import { replayText } from './replay-line.js';
+import { buildScreen, type ScreenModel } from './screen-model.js';
+import { share } from './share.js';
+
+/** Ages and countdowns are shown in whole seconds: one look a second keeps them current. */
+const CLOCK_MS = 1000;
+
+export interface ScreenControllerOptions {
+  readonly store: PolybookStore;
+  readonly replay?: ReplayControls;
+  readonly title?: string;
+  readonly size: Size;
+  /** No colour: markers instead. */
+  readonly markers: boolean;
+  /** Wall clock for ages, countdowns and flashes (and the frame clock's deadlines). */
+  readonly now: () => number;
+  /** Milliseconds between frames now; 0: every change draws (no pacing). */
+  readonly interval: () => number;
+  /** Quits the screen (Ink's exit). */
+  readonly quit: () => void;
+}
+
+export class ScreenController {
+  private chosen: string | null = null;
+  private mirror = false;
+  private help = false;
+  /** While paused, the state and time every frame reads: the store keeps changing, the screen does not. */
+  private frozen: { readonly state: PolybookState; readonly time: number } | null = null;
+  private size: Size;
+  private readonly flashes = new FlashTracker();
+  private readonly clock: FrameClock;
+  private model: ScreenModel;
+  private readonly listeners = new Set<() => void>();
+  private unsubscribe: (() => void) | null = null;
+  private readonly observers = new Set<(drew: boolean) => void>();
+  /** Frames looked at, and those of them that changed the model (were drawn). */
+  looked = 0;
+  drawn = 0;
+
+  constructor(private readonly o: ScreenControllerOptions) {
+    this.size = o.size;
+    this.clock = new FrameClock({ frame: () => this.frame(), interval: o.interval, now: o.now });
+    this.model = this.build();
+  }
+
+  /** Starts following the store (a frame at once, for changes since the first model). */
+  start(): void {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.o.store.subscribe((state, previous) => {
+      // Book data (a publish, the watched assets, the depth) is drawn at once (publishes are paced
+      // by the governor already); a health record rides along with the next publish, or is drawn
+      // on its own a little later.
+      if (state.frame !== previous.frame || state.order !== previous.order || state.depth !== previous.depth) this.clock.now();
+      else this.clock.soon();
+    });
+    this.clock.now();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.clock.stop();
+  }
+
+  /** For useSyncExternalStore. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getModel = (): ScreenModel => this.model;
+
+  /** Calls `observer` after every frame with whether it changed what is shown (the benchmark). */
+  observe(observer: (drew: boolean) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  setSize(size: Size): void {
+    if (size.columns === this.size.columns && size.rows === this.size.rows) return;
+    this.size = size;
+    this.clock.now();
+  }
+
+  /** What the keys do (components/use-keys.ts). */
+  actions(): KeyActions {
+    const store = this.o.store;
+    const shown = () => this.frozen?.state ?? store.getState();
+    const ui = (change: () => void) => () => {
+      change();
+      this.clock.now();
+    };
+    const replay = this.o.replay;
+    return {
+      next: ui(() => (this.chosen = stepAsset(this.chosen, shown().order, 1))),
+      previous: ui(() => (this.chosen = stepAsset(this.chosen, shown().order, -1))),
+      jump: (i) => ui(() => (this.chosen = jumpAsset(this.chosen, shown().order, i)))(),
+      flip: ui(() => (this.chosen = otherOutcome(this.chosen, shown()))),
+      mirror: ui(() => (this.mirror = !this.mirror)),
+      depth: (delta) => setDepth(store, store.getState().depth + delta),
+      togglePause: ui(() => (this.frozen = this.frozen ? null : { state: store.getState(), time: this.o.now() })),
+      toggleHelp: ui(() => (this.help = !this.help)),
+      closeHelp: ui(() => (this.help = false)),
+      quit: () => this.o.quit(),
+      ...(replay ? { replayToggle: ui(() => replay.togglePause()), replayStep: ui(() => replay.step()) } : {}),
+    };
+  }
+
+  private build(): ScreenModel {
+    const replay = this.o.replay;
+    const progress = replay?.progress();
+    const time = this.frozen?.time ?? this.o.now();
+    return buildScreen({
+      state: this.frozen?.state ?? this.o.store.getState(),
+      time,
+      size: this.size,
+      markers: this.o.markers,
+      chosen: this.chosen,
+      mirror: this.mirror,
+      help: this.help,
+      paused: this.frozen !== null,
+      title: this.o.title,
+      replay: replay && progress ? replayText(replay.speed, progress.frame, progress.total, replay.isPaused()) : undefined,
+      flashes: this.flashes,
+    });
+  }
+
+  private frame(): void {
+    this.looked++;
+    const next = share(this.model, this.build());
+    // Later changes that need no data: the end of the flashes lit now, and the clock.
+    if (this.frozen === null) {
+      this.clock.soon(this.flashes.nextEnd());
+      this.clock.soon(this.o.now() + CLOCK_MS);
+    }
+    const drew = next !== this.model;
+    if (drew) {
+      this.model = next;
+      this.drawn++;
+      for (const listener of this.listeners) listener();
+    }
+    for (const observer of this.observers) observer(drew);
+  }
+}
