@@ -49,6 +49,7 @@ export function App({ noColor, ...rest }: AppProps) {
 function Screen({ store, replay, title, size: fixedSize, now = Date.now, fps, markers, onController }: Omit<AppProps, 'noColor'> & { readonly markers: boolean }) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new size goes to the running controller (setSize below), not to a new one
   const controller = useMemo(
     () =>
       new ScreenController({
@@ -62,7 +63,6 @@ function Screen({ store, replay, title, size: fixedSize, now = Date.now, fps, ma
         quit: () => exit(),
       }),
     // A new size goes to the running controller (below), not to a new one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, replay, title, markers, now, fps, exit],
   );
   useEffect(() => {

@@ -62,6 +62,7 @@ export const Header = memo(function Header({ title, badge, tickSize, paused, tab
       </Box>
       <Text wrap="truncate">
         {tabs.map((tab, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: tabs are drawn in a fixed order; the position is the identity
           <Fragment key={i}>
             {i > 0 ? ' ' : ''}
             <Text {...(tab.selected ? toneStyle(theme, 'accent', true) : toneStyle(theme, 'dim'))}>{tab.text}</Text>

@@ -40,7 +40,7 @@ export const Help = memo(function Help({ replay, rows }: HelpProps) {
       </Text>
       {shown.map(([key, what]) => (
         <Text key={key} wrap="truncate">
-          {'  ' + key.padEnd(15) + what}
+          {`  ${key.padEnd(15)}${what}`}
         </Text>
       ))}
     </Box>

@@ -88,7 +88,7 @@ export function ladderHeaderText(g: LadderGeometry): string {
   const gap = ' '.repeat(g.gap);
   let text = ' '.repeat(g.prefixWidth) + 'price'.padStart(g.priceWidth) + gap + 'size'.padStart(g.sizeWidth);
   if (g.cumWidth > 0) text += gap + 'total'.padStart(g.cumWidth);
-  if (g.barWidth > 0) text += gap + 'depth';
+  if (g.barWidth > 0) text += `${gap}depth`;
   return text;
 }
 

@@ -13,9 +13,11 @@ export const LineView = memo(function LineView({ line }: LineViewProps) {
   return (
     <Text wrap="truncate">
       {line.map((group, g) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: groups are positional slots of one line
         <Fragment key={g}>
           {g > 0 ? '  ' : ''}
           {group.map((piece, p) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional slots of one group
             <Fragment key={p}>
               {p > 0 ? ' ' : ''}
               <Text {...toneStyle(theme, piece.tone)}>{piece.text + (!theme.color && piece.alert ? '!' : '')}</Text>

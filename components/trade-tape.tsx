@@ -63,6 +63,7 @@ export const TapeView = memo(function TapeView({ lines, width }: TapeViewProps) 
         // rows with the same tone as one nested text.
         <Text>
           {runs(lines).map((run, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs are positional rows of one text node
             <Fragment key={i}>
               {i > 0 ? '\n' : null}
               <TapeRun tone={run.tone} text={run.text} />
@@ -79,7 +80,7 @@ function runs(lines: readonly TapeLine[]): { tone: Tone; text: string }[] {
   const out: { tone: Tone; text: string }[] = [];
   for (const line of lines) {
     const last = out.at(-1);
-    if (last && last.tone === line.tone) last.text += '\n' + line.text;
+    if (last && last.tone === line.tone) last.text += `\n${line.text}`;
     else out.push({ tone: line.tone, text: line.text });
   }
   return out;

@@ -23,8 +23,9 @@ export function useFlashes(
   const tracker = useRef<FlashTracker | null>(null);
   tracker.current ??= new FlashTracker(ms);
   const [expired, setExpired] = useState(0);
-  // `expired` is not read: its change forces the look that drops finished flashes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `expired` is not read; its change forces the look that drops finished flashes
   const flashing = useMemo(() => tracker.current!.look(key, bids, asks, now()), [key, bids, asks, expired, now]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `flashing` and `expired` are the triggers: each new look or expiry schedules the next one
   useEffect(() => {
     const next = tracker.current!.nextEnd();
     if (next === Infinity) return;

@@ -82,7 +82,7 @@ export function compareDecimal(a: string, b: string): number {
   if (da < 0) da = a.length;
   if (db < 0) db = b.length;
   if (da !== db) return da - db;
-  const n = a.length > b.length ? a.length : b.length;
+  const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const ca = i < a.length ? a.charCodeAt(i) : i === da ? DOT : ZERO;
     const cb = i < b.length ? b.charCodeAt(i) : i === db ? DOT : ZERO;

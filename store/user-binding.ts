@@ -4,8 +4,7 @@
  */
 import type { UserFeed } from '../src/feed/user-feed.js';
 import type { ConnectionHealth } from '../src/feed/health.js';
-import type { OrderEvent, UserTradeEvent } from '../src/protocol/events.js';
-import { parseFrame } from '../src/protocol/parse-frame.js';
+import type { OrderEvent, ParsedFrame, UserTradeEvent } from '../src/protocol/events.js';
 import { orderIsCanceled, orderIsDone } from '../src/protocol/user-events.js';
 import { setHealth, type PolybookStore } from './store.js';
 import type { OrderView, UserTradeView } from './types.js';
@@ -80,17 +79,18 @@ export function applyUserTrade(store: PolybookStore, event: UserTradeEvent): voi
 
 /** Binds a user feed to the store; returns an unbind function. */
 export function bindUserFeed(feed: UserFeed, store: PolybookStore): () => void {
-  const onFrame = (text: string) => {
-    for (const event of parseFrame(text).events) {
+  // The feed parsed the frame (once, at the edge); the store only applies events.
+  const onFrame = (frame: ParsedFrame) => {
+    for (const event of frame.events) {
       if (event.kind === 'order') applyOrder(store, event);
       else if (event.kind === 'trade') applyUserTrade(store, event);
     }
   };
   const onHealth = (health: ConnectionHealth) => setHealth(store, health);
-  feed.on('frame', onFrame);
+  feed.on('parsed', onFrame);
   feed.on('health', onHealth);
   return () => {
-    feed.off('frame', onFrame);
+    feed.off('parsed', onFrame);
     feed.off('health', onHealth);
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BookSide } from '../../src/book/book-side.js';
-import { canonicalDecimal, compareDecimal, DecimalError, priceKey } from '../../src/book/decimal.js';
+import { BookSide } from '../src/book/book-side.js';
+import { canonicalDecimal, compareDecimal, DecimalError, priceKey } from '../src/decimal.js';
 
 describe('canonicalDecimal', () => {
   it.each([

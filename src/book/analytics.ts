@@ -126,7 +126,7 @@ function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mi
   return {
     spread: spread.toString(),
     mid: Big(bid.price).plus(ask.price).div(2).toString(),
-    spreadTicks: bigTick !== null && bigTick.gt(0) ? fixed(spread.div(bigTick), 2) : null,
+    spreadTicks: bigTick?.gt(0) ? fixed(spread.div(bigTick), 2) : null,
     wide: spread.gt(DISPLAY_SPREAD_LIMIT),
   };
 }

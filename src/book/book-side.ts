@@ -7,7 +7,7 @@
  * and memoized rows can skip it.
  */
 import type { Level } from '../protocol/events.js';
-import { compareDecimal, priceKey } from './decimal.js';
+import { compareDecimal, priceKey } from '../decimal.js';
 
 export class BookSide {
   /** Best first. Read-only to everyone but this class. */
@@ -30,7 +30,7 @@ export class BookSide {
   /** Index of `price`, or `-(insertion point) - 1` when absent. */
   indexOf(price: string): number {
     const key = priceKey(price);
-    if (this.unkeyed === 0 && key === key) return this.indexOfKey(key);
+    if (this.unkeyed === 0 && !Number.isNaN(key)) return this.indexOfKey(key);
     const levels = this.levels;
     let lo = 0;
     let hi = levels.length - 1;
@@ -84,7 +84,7 @@ export class BookSide {
     const key = priceKey(price);
     this.levels.splice(-i - 1, 0, { price, size });
     this.keys.splice(-i - 1, 0, key);
-    if (key !== key) this.unkeyed++;
+    if (Number.isNaN(key)) this.unkeyed++;
     this.version++;
     return true;
   }
@@ -95,7 +95,7 @@ export class BookSide {
     for (const level of levels) if (level.size !== '0') out.push(level);
     this.levels = out;
     this.keys = out.map((level) => priceKey(level.price));
-    this.unkeyed = this.keys.filter((key) => key !== key).length;
+    this.unkeyed = this.keys.filter((key) => Number.isNaN(key)).length;
     this.version++;
   }
 
@@ -119,7 +119,7 @@ export class BookSide {
   }
 
   private unkey(removed: readonly number[]): void {
-    for (const key of removed) if (key !== key) this.unkeyed--;
+    for (const key of removed) if (Number.isNaN(key)) this.unkeyed--;
   }
 
   /** True when both sides hold exactly the same levels. */

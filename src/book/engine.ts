@@ -243,7 +243,7 @@ export class BookEngine {
    */
   markStale(assetId: string): void {
     const asset = this.assets.get(assetId);
-    if (!asset || !asset.book) return;
+    if (!asset?.book) return;
     this.endBurst(asset);
     asset.stale = true;
     this.dirty.add(assetId);

@@ -17,7 +17,7 @@
  *   check succeeds.
  */
 import type { Level } from '../protocol/events.js';
-import { compareDecimal } from './decimal.js';
+import { compareDecimal } from '../decimal.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
 import { PreimageHash } from './preimage.js';
@@ -229,17 +229,21 @@ export class VenueHashAudit {
     let bytes = 0;
     let free = !exhaustive;
     let end: SearchEnd = 'not_found';
+    const stop = (why: SearchEnd): true => {
+      end = why;
+      return true;
+    };
     /** true: stop (found, or out of credits / bytes). */
     const attempt = (price: string): boolean => {
       if (tried.has(price)) return false;
       if (free) {
         free = false;
       } else if (exhaustive) {
-        if (state.gridCredits < size || bytes + size > GRID_BYTES) return (end = 'exhausted'), true;
+        if (state.gridCredits < size || bytes + size > GRID_BYTES) return stop('exhausted');
         state.gridCredits -= size;
         bytes += size;
       } else {
-        if (state.credits < 1) return (end = 'exhausted'), true;
+        if (state.credits < 1) return stop('exhausted');
         state.credits--;
       }
       tried.add(price);

@@ -4,7 +4,7 @@
  */
 import type { Level, Side } from '../protocol/events.js';
 import { BookSide } from './book-side.js';
-import { compareDecimal } from './decimal.js';
+import { compareDecimal } from '../decimal.js';
 
 /** Drops zero-size levels (a snapshot should not carry them, but "0" must never be a level). */
 export function nonZero(levels: readonly Level[]): readonly Level[] {

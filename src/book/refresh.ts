@@ -5,7 +5,7 @@
  * refresh; any other difference is a real disagreement.
  */
 import type { LastTradeEvent, Level } from '../protocol/events.js';
-import { compareDecimal } from './decimal.js';
+import { compareDecimal } from '../decimal.js';
 import type { BookSide } from './book-side.js';
 import type { OrderBook } from './order-book.js';
 import { complement } from './pair.js';

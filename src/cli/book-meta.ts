@@ -23,7 +23,7 @@ export async function loadRecordingMeta(engine: BookEngine, recording: string): 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw new CliError('cli.bookMeta', `cannot read ${path}: ${fileProblem(error)}`);
   }
-  let meta;
+  let meta: ReturnType<typeof parseMeta>;
   try {
     meta = parseMeta(text);
   } catch (error) {

@@ -7,6 +7,7 @@ import { createLogger } from '../log.js';
 import { startSimulator } from '../sim/index.js';
 import type { DemoFlags } from './demo.js';
 import { CliError } from './errors.js';
+import { chosenOutput } from './options.js';
 import type { CliIo } from './program.js';
 import type { ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
@@ -14,8 +15,8 @@ import { runPipe } from './watch-pipe.js';
 import { runTui } from './watch-run.js';
 
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
-  const format = flags.format ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
-  if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+  const format = chosenOutput(flags) ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
+  if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
   const sim = await startSimulator({ port: 0, markets: flags.markets, rate: flags.rate, seed: flags.seed });
   try {
     const assets: ResolvedAsset[] = sim.markets().flatMap((m) =>
@@ -32,8 +33,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
       backoff: { initialMs: 500, maxMs: 5000, jitter: 0.2 },
     });
     if (format === 'ndjson') {
-      const fatal = await runPipe(session, io.stdout, io.signal, false);
-      if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
+      await runPipe(session, io.stdout, io.signal, { stderr: io.stderr, url: sim.urls.ws_market });
     } else {
       await runTui(session, io, 'demo', flags.cpuBudget);
     }

@@ -4,8 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
-import { CliError } from './errors.js';
-import { cpuBudgetFlag, integerOption, positiveNumberOption } from './options.js';
+import { addOutputOptions, cpuBudgetFlag, integerOption, positiveNumberOption } from './options.js';
 import type { CliIo } from './program.js';
 
 export interface DemoFlags {
@@ -15,24 +14,24 @@ export interface DemoFlags {
   readonly depth: number;
   readonly fps?: number;
   readonly cpuBudget: number;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
   readonly format?: 'tui' | 'ndjson';
   readonly logFile?: string;
   readonly logLevel: LogLevel;
 }
 
 export function registerDemoCommand(program: Command, io: CliIo): void {
-  program
-    .command('demo')
-    .description('watch a few simulated markets on a local simulator: a live book with no network')
+  const command = program.command('demo').description('watch a few simulated markets on a local simulator: a live book with no network');
+  addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
     .option('--markets <n>', 'simulated binary markets', integerOption(1, 20), 4)
     .option('--rate <msgs/s>', 'order-flow messages per second', positiveNumberOption, 25)
     .option('--seed <n>', 'simulator seed', integerOption(0), 7)
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--fps <n>', 'frames per second (default 30, 10 in tmux)', integerOption(1, 120))
     .addOption(cpuBudgetFlag())
-    .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
-    .addHelpText('after', '\nExample:\n  polybook demo --markets 6 --rate 50')
+    .addHelpText('after', '\nExamples:\n  polybook demo --markets 6 --rate 50\n  polybook demo -o ndjson | head -n 5')
     .action(async (flags: DemoFlags) => (await import('./demo-run.js')).runDemo(flags, io));
 }

@@ -1,8 +1,10 @@
 /**
  * Errors the CLI reports as one line on stderr, each with a stable code and an exit status.
- * Exit statuses: 1 = the venue or a service failed at run time, 2 = bad usage or bad input.
+ * Exit statuses (usage.ts EXIT_STATUSES, README "Exit statuses"): 1 = the venue, the feed or the
+ * output failed at run time, 2 = bad usage or bad input; 0 = done or stopped by a signal.
  */
-import { FeedError, ioProblem } from '../feed/errors.js';
+import { type FeedError, ioProblem } from '../feed/errors.js';
+import { describeCause } from './notices.js';
 
 export class CliError extends Error {
   constructor(
@@ -21,8 +23,9 @@ export function fileProblem(error: unknown, creating = false): string {
 }
 
 /**
- * The CLI's view of a feed error: the user's own input (credentials, a `--record` file that cannot
- * be written) is exit 2; an unreachable or failing venue is a run-time failure, exit 1.
+ * The CLI's view of a feed error, keeping its code (feed.gaveUp, feed.authRejected, …): the
+ * user's own input (credentials, a `--record` file that cannot be written) is exit 2; an
+ * unreachable or failing venue is a run-time failure, exit 1.
  */
 export function cliErrorOf(error: FeedError): CliError {
   switch (error.code) {
@@ -30,6 +33,11 @@ export function cliErrorOf(error: FeedError): CliError {
       return new CliError(error.code, error.message, 2);
     case 'feed.recordUnwritable':
       return new CliError('cli.unwritable', error.message, 2);
+    case 'feed.gaveUp': {
+      // "gave up after 3 attempts (connect ECONNREFUSED 127.0.0.1:9)": the cause in words.
+      const message = error.message.replace(/\b1 attempts\b/, '1 attempt').replace(/\((.*)\)$/, (_m, cause: string) => `(${describeCause(cause)})`);
+      return new CliError(error.code, message, 1);
+    }
     default:
       return new CliError(error.code, error.message, 1);
   }

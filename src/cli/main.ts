@@ -1,14 +1,25 @@
 /**
  * Process entry: runs the program and turns every failure into one line on stderr and an exit
- * status (never a stack trace): 2 for usage and input errors, 1 for run-time failures.
+ * status (never a stack trace): 2 for usage and input errors, 1 for run-time failures, 0 when
+ * done or stopped (q, SIGINT/SIGTERM, a closed pipe). The table is in usage.ts and README.md.
  */
 import { CommanderError } from 'commander';
 import { FeedError, ioProblem } from '../feed/errors.js';
 import { CliError, cliErrorOf } from './errors.js';
-import { buildProgram, type CliIo } from './program.js';
+import { buildProgram, COMMAND_NAMES, missingCommandLine, type CliIo } from './program.js';
+
+/** After SIGINT/SIGTERM a command has this long to stop cleanly before the process ends anyway. */
+export const STOP_GRACE_MS = 2000;
 
 /** Runs the CLI with `argv` (user arguments only) and resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 0) {
+    // commander would print the whole help on stderr: an error is one line.
+    io.stderr.write(`${missingCommandLine()}\n`);
+    return 2;
+  }
+  // `help <misspelt>`: the same line as the misspelt command itself, with its suggestion.
+  if (argv[0] === 'help' && argv[1] !== undefined && !argv[1].startsWith('-') && argv[1] !== 'help' && !COMMAND_NAMES.includes(argv[1])) argv = [argv[1]];
   const program = buildProgram(io, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -58,10 +69,22 @@ export async function main(ui: Pick<CliIo, 'renderTui' | 'renderOrders'> = {}): 
       stop.abort();
     },
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  // A signal is a clean stop (exit 0). A command busy with something that does not listen (a
+  // request in flight) gets STOP_GRACE_MS; a second signal gets the default action at once.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const onSignal = (): void => {
+    for (const signal of signals) process.off(signal, onSignal);
+    stop.abort();
+    setTimeout(() => process.exit(process.exitCode ?? 0), STOP_GRACE_MS).unref();
+  };
+  for (const signal of signals) process.on(signal, onSignal);
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
+    // Only `replay -` reads it: opened on first use.
+    get stdin() {
+      return process.stdin;
+    },
     signal: stop.signal,
     ...ui,
   });

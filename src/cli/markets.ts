@@ -1,6 +1,6 @@
 /**
  * `polybook markets <text>`: active markets on Gamma matching the text, as a table (question,
- * outcomes with prices, volume, end date, slug, token ids) or `--json` for scripts. A market whose
+ * outcomes with prices, volume, end date, slug, token ids) or `--output json` (alias `--json`) for scripts. A market whose
  * Gamma version hides its token ids (§9) is named on stderr and left out; an event with nothing
  * else to show is an error (exit 2).
  */
@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_GAMMA_URL } from '../feed/endpoints.js';
 import type { EventRef, GammaMarketProblem, MarketRef } from '../protocol/gamma.js';
 import { applyConfig, loadConfig } from './config.js';
-import { httpUrlOption, integerOption } from './options.js';
+import { addOutputOptions, chosenOutput, httpUrlOption, integerOption } from './options.js';
 import type { CliIo } from './program.js';
 import { marketVersionError, skippedLine } from './resolve.js';
 
@@ -61,24 +61,35 @@ export function marketTable(markets: readonly MarketRef[]): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
+export interface MarketsFlags {
+  readonly output?: 'table' | 'json';
+  /** Aliases of --output. */
+  readonly format?: 'table' | 'json';
+  readonly json?: boolean;
+  readonly limit: number;
+  readonly gamma: string;
+}
+
 export function registerMarketsCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('markets')
     .description('search active markets by text (Gamma): question, outcomes, prices, slug, token ids')
-    .argument('<text...>', 'words to search for')
-    .option('--json', 'print JSON for scripts')
+    .argument('<text...>', 'words to search for');
+  addOutputOptions(command, ['table', 'json'], 'table, or json (one array of markets); default table')
+    .option('--json', 'alias of --output json')
     .option('--limit <n>', 'at most n markets', integerOption(1, 100), 10)
     .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
-    .addHelpText('after', '\nExamples:\n  polybook markets bitcoin up or down\n  polybook markets fed rate --json --limit 3')
+    .addHelpText('after', '\nExamples:\n  polybook markets bitcoin up or down\n  polybook markets fed rate -o json --limit 3 | jq -r \'.[].slug\'')
     .hook('preAction', (command) => applyConfig(command, loadConfig(), { gamma: 'gamma' }))
-    .action(async (words: string[], flags: { json?: boolean; limit: number; gamma: string }) => {
+    .action(async (words: string[], flags: MarketsFlags) => {
+      const output = chosenOutput(flags) ?? 'table';
       const text = words.join(' ');
       // The HTTP client loads only when the command runs.
       const { VenueApi } = await import('../feed/venue-api.js');
       const api = new VenueApi({ gamma: flags.gamma });
       const { markets, skipped } = searchResult(await api.searchEvents(text, flags.limit), flags.limit);
       for (const problem of skipped) io.stderr.write(skippedLine(problem));
-      if (flags.json) {
+      if (output === 'json') {
         io.stdout.write(`${JSON.stringify(markets)}\n`);
         return;
       }

@@ -2,7 +2,8 @@
  * Option parsers for commander: each returns a checked value or throws commander's
  * InvalidArgumentError, which prints one line and exits 2.
  */
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { CliError } from './errors.js';
 
 export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -69,6 +70,26 @@ export function cpuBudgetOption(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 100) throw new InvalidArgumentError('must be a percent from 0 to 100');
   return Number(value) / 100;
 }
+export { DEFAULT_QUIET_AFTER_MS } from './defaults.js';
 
-/** No data this long makes an asset quiet; with REST its book is then proven (0 = never). */
-export const DEFAULT_QUIET_AFTER_MS = 30_000;
+/**
+ * `-o, --output <format>` and its alias `--format <format>` (the older name), with the same
+ * choices. `chosenOutput` merges them.
+ */
+export function addOutputOptions(command: Command, choices: readonly string[], what: string): Command {
+  return command.addOption(new Option('-o, --output <format>', what).choices(choices)).addOption(new Option('--format <format>', 'alias of --output').choices(choices));
+}
+
+/**
+ * The output the flags ask for: `--output`, or its aliases `--format` and (`markets`, `status`)
+ * `--json`; undefined when none is given. Aliases that disagree are bad input.
+ */
+export function chosenOutput<T extends string>(flags: { readonly output?: T; readonly format?: T; readonly json?: boolean }): T | undefined {
+  const given: Array<[string, T]> = [];
+  if (flags.output !== undefined) given.push([`--output ${flags.output}`, flags.output]);
+  if (flags.format !== undefined) given.push([`--format ${flags.format}`, flags.format]);
+  if (flags.json === true) given.push(['--json', 'json' as T]);
+  const clash = given.find(([, value]) => value !== given[0]![1]);
+  if (clash) throw new CliError('cli.usage', `${given[0]![0]} and ${clash[0]} disagree; give one output`);
+  return given[0]?.[1];
+}

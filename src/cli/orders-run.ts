@@ -3,6 +3,7 @@
  * NDJSON until the user quits, a signal arrives or the feed fails for good.
  */
 import { loadCredentials } from '../feed/credentials.js';
+import type { FeedError } from '../feed/errors.js';
 import type { ConnectionHealth } from '../feed/health.js';
 import { UserFeed } from '../feed/user-feed.js';
 import { VenueApi } from '../feed/venue-api.js';
@@ -11,7 +12,8 @@ import { bindUserFeed } from '../../store/user-binding.js';
 import { createPolybookStore } from '../../store/store.js';
 import { CliError } from './errors.js';
 import { healthLine } from './ndjson.js';
-import { isTokenId } from './options.js';
+import { retryNotices } from './notices.js';
+import { chosenOutput, isTokenId } from './options.js';
 import { orderLine, userTradeLine } from './order-lines.js';
 import type { OrdersFlags } from './orders.js';
 import type { CliIo } from './program.js';
@@ -37,30 +39,35 @@ async function conditionIds(api: VenueApi, names: readonly string[], onSkipped: 
 export async function runOrders(names: string[], flags: OrdersFlags, io: CliIo): Promise<void> {
   const credentials = loadCredentials(process.env, flags.credentials);
   const log = createLogger(flags.logLevel, flags.logFile, (line) => io.stderr.write(line));
-  const format = flags.format ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
-  if (format === 'tui' && !io.renderOrders) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+  const format = chosenOutput(flags) ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
+  if (format === 'tui' && !io.renderOrders) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
   const skipped: SkipReporter = (problem) => io.stderr.write(skippedLine(problem));
   const markets = names.length > 0 ? await conditionIds(new VenueApi({ rest: flags.rest, gamma: flags.gamma }), names, skipped) : [];
   const store = createPolybookStore();
-  const feed = new UserFeed({ url: flags.userUrl, credentials, markets });
+  const feed = new UserFeed({ url: flags.userUrl, credentials, markets, ...(flags.maxAttempts ? { maxAttempts: flags.maxAttempts } : {}) });
   const unbind = bindUserFeed(feed, store);
-  let fatal: Error | null = null;
+  let fatal: FeedError | null = null;
   const quit = new AbortController();
   io.signal.addEventListener('abort', () => quit.abort(), { once: true });
+  // A signal during the name lookups came before this listener.
+  if (io.signal.aborted) quit.abort();
   feed.on('health', (h: ConnectionHealth) => log.debug({ state: h.state, attempt: h.attempt }, 'user channel'));
-  feed.on('fatal', (error: Error) => {
+  feed.on('fatal', (error: FeedError) => {
     log.error(error.message);
     fatal = error;
     quit.abort();
   });
   const stopWriting = format === 'ndjson' ? writeNdjson(io, store) : () => {};
+  // Piped, a connection that keeps failing says so, once per attempt (the screen shows it itself).
+  if (format === 'ndjson') feed.on('health', retryNotices(flags.userUrl, (line) => io.stderr.write(line), () => 1));
   feed.start();
   if (format === 'tui') await io.renderOrders!({ store, signal: quit.signal, fps: 10, title: 'orders' });
-  else await new Promise<void>((resolve) => quit.signal.addEventListener('abort', () => resolve(), { once: true }));
+  else if (!quit.signal.aborted) await new Promise<void>((resolve) => quit.signal.addEventListener('abort', () => resolve(), { once: true }));
   stopWriting();
   unbind();
   await feed.stop();
-  if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
+  // The feed error keeps its own code (feed.authRejected, feed.gaveUp): main.ts maps it.
+  if (fatal) throw fatal as FeedError;
 }
 
 /** Writes a line per changed order, trade status and health state; returns a stop function. */

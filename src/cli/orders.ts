@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, DEFAULT_USER_URL } from '../feed/endpoints.js';
 import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
-import { httpUrlOption, wsUrlOption } from './options.js';
+import { addOutputOptions, httpUrlOption, integerOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
 
 export { orderLine, userTradeLine } from './order-lines.js';
@@ -18,24 +18,28 @@ export interface OrdersFlags {
   readonly rest: string;
   readonly gamma: string;
   readonly credentials?: string;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
   readonly format?: 'tui' | 'ndjson';
+  readonly maxAttempts?: number;
   readonly logFile?: string;
   readonly logLevel: LogLevel;
 }
 
 export function registerOrdersCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('orders')
     .description('your open orders and trades from the user channel (a screen on a terminal, NDJSON when piped)')
-    .argument('[market...]', 'markets to follow (slugs, URLs, condition ids, token ids); none = every market of the key')
+    .argument('[market...]', 'markets to follow (slugs, URLs, condition ids, token ids); none = every market of the key');
+  addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
     .addOption(new Option('--user-url <ws-url>', 'user channel URL').env('POLYBOOK_USER_WS_URL').default(DEFAULT_USER_URL).argParser(wsUrlOption))
     .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
     .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
     .option('--credentials <file>', 'credentials JSON file {apiKey, secret, passphrase}, mode 0600 (default: env, then ~/.config/polybook/credentials.json)')
-    .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
+    .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
-    .addHelpText('after', '\nExample:\n  POLY_API_KEY=... POLY_API_SECRET=... POLY_PASSPHRASE=... polybook orders btc-updown-5m-1784449200')
+    .addHelpText('after', '\nExamples:\n  POLY_API_KEY=... POLY_API_SECRET=... POLY_PASSPHRASE=... polybook orders btc-updown-5m-1784449200\n  polybook orders --credentials ~/.config/polybook/credentials.json -o ndjson\n\nOffline: polybook sim --user-activity prints a test key set whose orders and trades it makes up.\nPiped, every reconnect attempt is one line on stderr.')
     .hook('preAction', (cmd) => applyConfig(cmd, loadConfig(), { userUrl: 'userUrl', rest: 'rest', gamma: 'gamma' }))
     .action(async (names: string[], flags: OrdersFlags) => (await import('./orders-run.js')).runOrders(names, flags, io));
 }

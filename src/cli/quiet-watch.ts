@@ -121,7 +121,7 @@ export class QuietWatch {
       const probe = this.probes.get(id);
       if (probe?.divergedAt != null && probe.divergedAt > last) return 'frozen';
       const answer = probe && probe.askedAt >= last ? probe.answer : null;
-      if (answer && answer.equal) continue;
+      if (answer?.equal) continue;
       pending = true;
       if (!probe || probe.askedAt < last) this.probe(id);
     }

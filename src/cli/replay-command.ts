@@ -1,13 +1,15 @@
 /**
- * `polybook replay <file>`: `--format json` prints one document (replay.ts); on a terminal it plays
- * the recording into the watch screen (replay-tui.ts).
+ * `polybook replay <file>`: `--output json` prints one document (replay.ts); on a terminal it
+ * plays the recording into the watch screen (replay-tui.ts). `-` reads standard input.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { CliError } from './errors.js';
-import { cpuBudgetFlag, integerOption } from './options.js';
+import { addOutputOptions, chosenOutput, cpuBudgetFlag, integerOption } from './options.js';
 import type { CliIo } from './program.js';
 
 interface ReplayFlags {
+  readonly output?: 'json' | 'tui';
+  /** The older name of --output. */
   readonly format?: 'json' | 'tui';
   readonly bookMeta?: string[];
   readonly speed: number | 'max';
@@ -16,23 +18,18 @@ interface ReplayFlags {
   readonly cpuBudget: number;
 }
 
-function formatOption(value: string): 'json' | 'tui' {
-  if (value === 'json' || value === 'tui') return value;
-  throw new InvalidArgumentError('--format must be one of json, tui');
-}
-
 function speedOption(value: string): number | 'max' {
   if (value === 'max') return 'max';
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('--speed must be a positive number or max');
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('must be a positive number or max');
   return Number(value);
 }
 
 export function registerReplayCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('replay')
     .description('apply a recording (one WebSocket text frame per line) and print the resulting books')
-    .argument('<file>', 'recording to read, e.g. a file written by --record')
-    .addOption(new Option('--format <format>', 'json (one document), or tui (play it on screen); default: tui on a terminal, json otherwise').argParser(formatOption))
+    .argument('<file>', "recording to read, e.g. a file written by --record; '-' reads standard input");
+  addOutputOptions(command, ['json', 'tui'], 'tui (play it on screen) on a terminal, else json (one document)')
     .option('--book-meta <rest-book.json...>', 'REST /book bodies giving min_order_size and neg_risk, so the venue hash can be verified')
     .option('--speed <n|max>', 'tui: playback speed, a multiplier or max', speedOption, 1 as number | 'max')
     .option('--depth <levels>', 'tui: ladder levels per side', integerOption(1, 200), 10)
@@ -40,20 +37,28 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
     .addOption(cpuBudgetFlag())
     .addHelpText(
       'after',
-      '\nExamples:\n  polybook replay session.jsonl --format json\n  polybook replay session.jsonl --speed 10     # on a terminal: space pauses, . steps',
+      [
+        '',
+        'A file with no valid frame is one line on stderr and exit 1.',
+        '',
+        'Examples:',
+        '  polybook replay session.jsonl -o json',
+        '  polybook replay session.jsonl --speed 10     # on a terminal: space pauses, . steps',
+        '  zcat session.jsonl.gz | polybook replay - -o json | jq .books[0].status',
+      ].join('\n'),
     )
     .action(async (file: string, flags: ReplayFlags) => {
-      const format = flags.format ?? (io.stdout.isTTY && io.renderTui ? 'tui' : 'json');
+      const format = chosenOutput(flags) ?? (io.stdout.isTTY && io.renderTui ? 'tui' : 'json');
       // Loaded only now: the JSON path never loads the screen's player, nor the screen the JSON writer.
       if (format === 'json') {
         const { replayToSummary } = await import('./replay.js');
-        const summary = await replayToSummary(file, flags.bookMeta ?? []);
+        const summary = await replayToSummary(file, flags.bookMeta ?? [], io.stdin);
         io.stdout.write(`${JSON.stringify(summary)}\n`);
         return;
       }
-      if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format json');
+      if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output json');
       const fps = flags.fps ?? (process.env.TMUX ? 10 : 30);
       const { runReplayTui } = await import('./replay-tui.js');
-      await runReplayTui(file, { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget }, io.renderTui, io.signal);
+      await runReplayTui(file, { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget }, io.renderTui, io.signal, io.stdin);
     });
 }

@@ -10,7 +10,7 @@ import { FrameGovernor } from '../../store/frame-governor.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth } from '../../store/store.js';
 import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
-import { readRecording } from './replay.js';
+import { readRecording, STDIN, type ReplayStdin } from './replay.js';
 import type { RenderTui } from './tui-request.js';
 
 export interface ReplayTuiOptions {
@@ -21,10 +21,10 @@ export interface ReplayTuiOptions {
   readonly cpuBudget: number;
 }
 
-export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal): Promise<void> {
-  const frames = await readRecording(path);
+export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal, stdin?: ReplayStdin): Promise<void> {
+  const frames = await readRecording(path, stdin);
   const engine = new BookEngine();
-  await loadRecordingMeta(engine, path);
+  if (path !== STDIN) await loadRecordingMeta(engine, path);
   await loadBookMeta(engine, options.bookMeta);
   const store = createPolybookStore();
   setDepth(store, options.depth);
@@ -44,7 +44,7 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
   const governor = new FrameGovernor(publisher, { maxFps: options.fps, budget: options.cpuBudget });
   governor.start();
   try {
-    await renderTui({ store, signal, fps: options.fps, replay: player, title: `replay ${basename(path)}` });
+    await renderTui({ store, signal, fps: options.fps, replay: player, title: `replay ${path === STDIN ? 'stdin' : basename(path)}` });
   } finally {
     governor.stop();
     player.stop();

@@ -1,7 +1,8 @@
 /**
- * Turns what a trader types into token ids: a token id, a condition id (`0x…`, CLOB
- * `/markets/{id}`), a Polymarket URL (`https://polymarket.com/event/<slug>[/<market-slug>]`), an
- * event slug (all its markets' outcomes) or a market slug (both outcomes). Labels (question,
+ * Turns what a trader types (or pastes) into token ids: a token id, a condition id (`0x…`, any
+ * case, CLOB `/markets/{id}`), a Polymarket link (`https://polymarket.com/event/<slug>[/<market-
+ * slug>]`, `…/market/<market-slug>`, with or without `https://` or `www.`), an event slug (all
+ * its markets' outcomes) or a market slug (both outcomes). Labels (question,
  * outcome) travel with the ids so the screen and NDJSON can name them. A Gamma market whose
  * Protocol version leaves its token ids unknown (§9) is an error naming it, never a guess.
  */
@@ -19,7 +20,8 @@ export interface ResolvedAsset {
   readonly outcome: string | null;
 }
 
-const CONDITION_ID = /^0x[0-9a-fA-F]{64}$/;
+/** A condition id as pasted: `0x` or `0X`, hex digits of either case (the venue's are lower-case). */
+const CONDITION_ID = /^0[xX][0-9a-fA-F]{64}$/;
 
 /**
  * Told about each market left out of an event whose other markets resolved. Without one, such
@@ -43,19 +45,35 @@ function assetsOf(market: MarketRef): ResolvedAsset[] {
     .map((o) => ({ assetId: o.tokenId, market: market.conditionId, question: market.question, outcome: o.label }));
 }
 
-/** `{event, market}` slugs from a polymarket.com URL, or null when `text` is not one. */
-export function slugsFromUrl(text: string): { event: string; market: string | null } | null {
+/**
+ * `{event, market}` slugs from a polymarket.com link, or null when `text` is not one: `/event/<e>`,
+ * `/event/<e>/<m>` and `/market/<m>` paths (a language prefix such as `/fr/` allowed), with or
+ * without `https://` (`polymarket.com/event/x` as copied from an address bar).
+ */
+export function slugsFromUrl(text: string): { event: string | null; market: string | null } | null {
+  const written = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : /^(www\.)?polymarket\.com(\/|$)/i.test(text) ? `https://${text}` : null;
+  if (written === null) return null;
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(written);
   } catch {
     return null;
   }
   if (!/(^|\.)polymarket\.com$/.test(url.hostname)) return null;
   const parts = url.pathname.split('/').filter(Boolean);
-  const at = parts.indexOf('event');
-  if (at < 0 || !parts[at + 1]) return null;
-  return { event: decodeURIComponent(parts[at + 1]!), market: parts[at + 2] ? decodeURIComponent(parts[at + 2]!) : null };
+  const slug = (part: string | undefined): string | null => {
+    if (!part) return null;
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return null;
+    }
+  };
+  const event = parts.indexOf('event');
+  if (event >= 0 && slug(parts[event + 1])) return { event: slug(parts[event + 1]), market: slug(parts[event + 2]) };
+  const market = parts.indexOf('market');
+  if (market >= 0 && slug(parts[market + 1])) return { event: null, market: slug(parts[market + 1]) };
+  return null;
 }
 
 /** The event's assets; its skipped markets go to `onSkipped`, or fail it when nothing else can tell. */
@@ -98,13 +116,14 @@ export async function resolveOne(api: VenueApi, text: string, onSkipped?: SkipRe
   let found: ResolvedAsset[];
   if (CONDITION_ID.test(text)) {
     tried = 'condition id (CLOB /markets)';
-    const market = await api.clobMarket(text);
+    // The venue's condition ids are lower-case; a pasted 0XAB… is the same id.
+    const market = await api.clobMarket(`0x${text.slice(2).toLowerCase()}`);
     found = market ? assetsOf(market) : [];
   } else {
     const url = slugsFromUrl(text);
     if (url) {
       tried = url.market ? 'market slug from the URL' : 'event slug from the URL';
-      found = url.market ? await bySlug(api, url.market, 'market') : await bySlug(api, url.event, 'event', onSkipped);
+      found = url.market ? await bySlug(api, url.market, 'market') : await bySlug(api, url.event!, 'event', onSkipped);
     } else if (/^[a-z0-9][a-z0-9-]*$/i.test(text)) {
       tried = 'event slug, market slug';
       found = await bySlug(api, text, 'either', onSkipped);

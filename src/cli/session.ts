@@ -10,25 +10,34 @@ import { MarketFeed, type ConnectionTiming } from '../feed/market-feed.js';
 import { FrameRecorder } from '../feed/recorder.js';
 import type { RecordedMarketMeta } from '../feed/recording-meta.js';
 import { Resyncer, type Urgency } from '../feed/resync.js';
-import type { VenueApi } from '../feed/venue-api.js';
+import { VenueApi } from '../feed/venue-api.js';
+import { DEFAULT_MARKET_URL } from '../feed/endpoints.js';
+import { silentLogger } from '../log.js';
 import type { BookEvent, FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
-import { DEFAULT_QUIET_AFTER_MS } from './options.js';
+import { DEFAULT_QUIET_AFTER_MS } from './defaults.js';
 import { QUIET_CAUSE, QuietWatch, trustedRestBook } from './quiet-watch.js';
 import type { ResolvedAsset } from './resolve.js';
 
 export interface SessionOptions extends ConnectionTiming {
-  readonly url: string;
-  readonly depth: number;
-  readonly fps: number;
+  /** Market channel (default: the venue's, DEFAULT_MARKET_URL). */
+  readonly url?: string | undefined;
+  /** Ladder levels per side in the store's views (default 10). */
+  readonly depth?: number;
+  /** Store publishes per second at most (default 10). */
+  readonly fps?: number;
   readonly record?: string;
-  readonly logger: Logger;
+  /** Default: silent. */
+  readonly logger?: Logger;
   /** A recording opened by the caller (so an unwritable path fails before any network). */
   readonly recorder?: FrameRecorder;
-  /** REST for bootstrap and resync; null turns both off. */
-  readonly api: VenueApi | null;
+  /**
+   * REST for bootstrap, resync and the hash inputs the WebSocket lacks (without it a current-
+   * generation book cannot be hash-verified); null turns all of that off. Default: the venue's.
+   */
+  readonly api?: VenueApi | null;
   /** A book stale this long (no fresh snapshot after a drop) is resynced from REST. */
   readonly staleLimitMs?: number;
   /** At most this many assets per WebSocket connection (default 200). */
@@ -43,6 +52,20 @@ const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 's
 
 /** First wait before asking again for a REST book that was not trusted; doubles to a minute. */
 const UNTRUSTED_RETRY_MS = 5000;
+
+type Settled = SessionOptions & Required<Pick<SessionOptions, 'url' | 'depth' | 'fps' | 'logger'>> & { readonly api: VenueApi | null };
+
+/** Options with the library defaults filled in (the CLI always passes its own). */
+function settle(options: SessionOptions): Settled {
+  return {
+    ...options,
+    url: options.url ?? DEFAULT_MARKET_URL,
+    depth: options.depth ?? 10,
+    fps: options.fps ?? 10,
+    logger: options.logger ?? silentLogger,
+    api: options.api === undefined ? new VenueApi() : options.api,
+  };
+}
 
 function urgencyOf(cause: string): Urgency {
   return RESYNC_ON.has(cause as Finding['kind']) ? 'urgent' : 'bulk';
@@ -68,19 +91,21 @@ export class WatchSession {
   private readonly fatalListeners: Array<(error: FeedError) => void> = [];
   private readonly resyncListeners: Array<(assetId: string, cause: string) => void> = [];
 
-  constructor(
-    assets: readonly ResolvedAsset[],
-    private readonly options: SessionOptions,
-  ) {
-    this.assetIds = assets.map((a) => a.assetId);
-    for (const a of assets) if (a.market) this.marketOf.set(a.assetId, a.market);
+  private readonly options: Settled;
+
+  /** `assets`: token ids (77-digit strings), or assets resolved from Gamma (labels, markets). */
+  constructor(assets: readonly (string | ResolvedAsset)[], given: SessionOptions = {}) {
+    const options = (this.options = settle(given));
+    const resolved = assets.map((a) => (typeof a === 'string' ? { assetId: a, market: null, question: null, outcome: null } : a));
+    this.assetIds = resolved.map((a) => a.assetId);
+    for (const a of resolved) if (a.market) this.marketOf.set(a.assetId, a.market);
     this.fps = options.fps;
     // Only the subscribed assets are kept: price_change carries both outcomes whatever was asked.
     this.engine.track(this.assetIds);
     setDepth(this.store, options.depth);
     watchAssets(this.store, this.assetIds);
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });
-    for (const a of assets) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
+    for (const a of resolved) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
     this.feed = new MarketFeed({ ...options, silenceCheck: (_id, ids) => this.quiet.silenceCheck(ids) });
     this.recorder = options.recorder ?? (options.record ? new FrameRecorder(options.record) : null);
     this.resyncer = options.api ? this.createResyncer(options.api) : null;

@@ -1,9 +1,12 @@
 /**
  * `polybook sim`: runs the local Polymarket (src/sim) until SIGINT/SIGTERM. Prints its URLs and
- * markets as ONE JSON line first, so scripts can read where to connect.
+ * markets as ONE JSON line first, so scripts can read where to connect; with `--user-activity`
+ * the line also carries the test key set the user channel accepts (a published test key, not a
+ * secret: src/sim/README.md), whose orders and trades it then makes up, so `polybook orders`
+ * can be tried offline. Every duration flag is in seconds.
  */
-import { Command, InvalidArgumentError } from 'commander';
-import type { FaultOptions, SimOptions } from '../sim/index.js';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { FaultOptions, SimOptions, Simulator } from '../sim/index.js';
 import { CliError, fileProblem } from './errors.js';
 
 export interface SimCommandIo {
@@ -39,9 +42,15 @@ export interface SimCommandOptions {
   readonly stallAbove?: number;
   readonly quietMarkets?: number;
   readonly placeholderBooks?: boolean;
+  /** Milliseconds (`--idle-timeout` is given in seconds). */
   readonly idleTimeout: number;
   readonly legacy?: boolean;
+  /** `--user-activity [seconds]`: an order of the test key every this many seconds. */
+  readonly userActivity?: number;
 }
+
+/** `--user-activity` with no value: one step every this many seconds. */
+export const USER_ACTIVITY_EVERY_S = 2;
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -60,6 +69,7 @@ function number(name: string, check: (n: number) => boolean, what: string) {
 }
 
 const seconds = (name: string) => number(name, (n) => n > 0, 'a positive number of seconds');
+const idleSeconds = number('--idle-timeout', (n) => n >= 0.001 && n <= 86_400, 'a number of seconds from 0.001 to 86400');
 const probability = (name: string) => number(name, (n) => n >= 0 && n <= 1, 'a probability from 0 to 1');
 
 /** Resolves at the first SIGINT or SIGTERM. */
@@ -103,7 +113,7 @@ function simOptions(o: SimCommandOptions): SimOptions {
 
 /** Runs the simulator until `until` settles; the first stdout line is the JSON description. */
 export async function runSim(options: SimCommandOptions, io: SimCommandIo, until: Promise<unknown> = untilSignal()): Promise<void> {
-  let sim;
+  let sim: Simulator;
   try {
     // The simulator loads only when it runs (not for `--help` or another command).
     const { startSimulator } = await import('../sim/index.js');
@@ -118,10 +128,21 @@ export async function runSim(options: SimCommandOptions, io: SimCommandIo, until
     }
     throw new CliError('sim.start', error instanceof Error ? error.message : String(error));
   }
-  io.stdout.write(`${JSON.stringify({ ...sim.urls, markets: sim.markets() })}\n`);
+  let activity: { stop(): void } | null = null;
+  const info: Record<string, unknown> = { ...sim.urls, markets: sim.markets() };
+  if (options.userActivity !== undefined) {
+    const { startUserActivityLoop } = await import('../sim/user-activity-loop.js');
+    activity = startUserActivityLoop(sim, { everyMs: options.userActivity * 1000, seed: options.seed });
+    // The key set /ws/user accepts, in the credentials file's shape: a published test key.
+    const { apiKey, secret, passphrase } = sim.userChannel.credentials;
+    info.user_credentials = { apiKey, secret, passphrase };
+    info.user_activity_every_s = options.userActivity;
+  }
+  io.stdout.write(`${JSON.stringify(info)}\n`);
   try {
     await until;
   } finally {
+    activity?.stop();
     await sim.close();
   }
 }
@@ -147,9 +168,27 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--stall-above <n>', 'a market connection holding more than <n> assets gets no data at all, dump included (PING still answered)', integer('--stall-above', 0, 1_000_000))
     .option('--quiet-markets <n>', 'the first <n> markets get no order flow: no frames, REST book and hash unchanged', integer('--quiet-markets', 0, 5000))
     .option('--placeholder-books', 'REST /book and /books answer a 0.01/0.99 placeholder whose hash does not verify')
-    .option('--idle-timeout <ms>', 'drop connections that send nothing for <ms>', integer('--idle-timeout', 1, 86_400_000), 30_000)
+    .addOption(
+      new Option('--idle-timeout <s>', 'drop connections that send nothing for <s> seconds')
+        .argParser((value) => Math.round(idleSeconds(value) * 1000))
+        .default(30_000, '30'),
+    )
     .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field book hash, one frame per trade')
-    .addHelpText('after', '\nExample:\n  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05')
+    .addOption(
+      new Option('--user-activity [s]', `the user channel makes up orders and trades of its test key, one every <s> seconds (default ${USER_ACTIVITY_EVERY_S}); the first line names the key`)
+        .preset(String(USER_ACTIVITY_EVERY_S))
+        .argParser(seconds('--user-activity')),
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05',
+        '  polybook sim --port 8080 --user-activity     # then, with the key set its first line prints:',
+        '  POLY_API_KEY=… POLY_API_SECRET=… POLY_PASSPHRASE=… polybook orders --user-url ws://127.0.0.1:8080/ws/user',
+      ].join('\n'),
+    )
     .action(async (options: SimCommandOptions) => {
       await runSim(options, io, io.signal ? untilAborted(io.signal) : untilSignal());
     });

@@ -2,16 +2,17 @@
  * What `polybook watch` does once its arguments are checked: resolve the names, start a session,
  * and run it on the screen or as NDJSON.
  */
+import type { FeedError } from '../feed/errors.js';
 import { openRecorder, type FrameRecorder } from '../feed/recorder.js';
 import { VenueApi } from '../feed/venue-api.js';
 import { createLogger } from '../log.js';
 import { configPath, loadConfig } from './config.js';
 import { CliError } from './errors.js';
-import { DEFAULT_CPU_BUDGET, isTokenId } from './options.js';
+import { chosenOutput, DEFAULT_CPU_BUDGET, isTokenId } from './options.js';
 import type { CliIo } from './program.js';
 import { resolveAll, skippedLine, type ResolvedAsset, type SkipReporter } from './resolve.js';
 import { WatchSession } from './session.js';
-import type { WatchFlags } from './watch.js';
+import { ONCE_TIMEOUT_MS, type WatchFlags } from './watch.js';
 import { runPipe } from './watch-pipe.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
 
@@ -41,9 +42,10 @@ export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, 
 export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Promise<void> {
   const names = args.length > 0 ? args : [...(loadConfig().watchlist ?? [])];
   if (names.length === 0) throw new CliError('cli.usage', `name at least one market, or set a "watchlist" in ${configPath()}`);
-  const format = flags.format ?? (flags.once || !io.stdout.isTTY ? 'ndjson' : 'tui');
-  if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --format tui');
-  if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --format ndjson');
+  const format = chosenOutput(flags) ?? (flags.once || !io.stdout.isTTY ? 'ndjson' : 'tui');
+  if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --output tui');
+  if (flags.timeout !== undefined && !flags.once) throw new CliError('cli.usage', '--timeout is the deadline of --once; add --once or drop it');
+  if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
   // A recording that cannot be written is known before any network: one line, exit 2.
   const recorder = flags.record ? openRecorder(flags.record) : null;
   const api = new VenueApi({ rest: flags.rest, gamma: flags.gamma });
@@ -52,8 +54,12 @@ export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Pr
   const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
   const session = sessionFor(assets, flags, fps, api, io, recorder);
   if (format === 'ndjson') {
-    const fatal = await runPipe(session, io.stdout, io.signal, flags.once === true);
-    if (fatal) throw new CliError('feed.fatal', fatal.message, 1);
+    // A fatal feed error keeps its own code (feed.gaveUp, ...): main.ts maps it to its exit status.
+    await runPipe(session, io.stdout, io.signal, {
+      once: flags.once ? { timeoutMs: flags.timeout ?? ONCE_TIMEOUT_MS } : null,
+      stderr: io.stderr,
+      url: flags.url,
+    });
     return;
   }
   await runTui(session, io, 'watch', flags.cpuBudget);
@@ -63,7 +69,9 @@ export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Pr
 export async function runTui(session: WatchSession, io: CliIo, title: string, cpuBudget = DEFAULT_CPU_BUDGET): Promise<void> {
   const quit = new AbortController();
   io.signal.addEventListener('abort', () => quit.abort(), { once: true });
-  let fatal: Error | null = null;
+  // A signal during the name lookups came before this listener.
+  if (io.signal.aborted) quit.abort();
+  let fatal: FeedError | null = null;
   session.onFatal((error) => {
     fatal = error;
     quit.abort();
@@ -77,5 +85,5 @@ export async function runTui(session: WatchSession, io: CliIo, title: string, cp
     governor.stop();
     await session.stop();
   }
-  if (fatal) throw new CliError('feed.fatal', (fatal as Error).message, 1);
+  if (fatal) throw fatal as FeedError;
 }

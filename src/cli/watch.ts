@@ -1,16 +1,16 @@
 /**
  * `polybook watch [market...]`: live books. On a terminal the screen (components/, injected by the
- * bin so src/ never imports React); otherwise, or with --format ndjson, one JSON line per update.
+ * bin so src/ never imports React); otherwise, or with --output ndjson, one JSON line per update.
  * Markets are token ids, slugs, polymarket.com URLs or condition ids; none = the config watchlist.
  *
  * This module only declares the command: `--help` and argument checks load nothing else; the work
  * (WebSocket, REST, the engine) is loaded by watch-run.ts when the command runs.
  */
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_GAMMA_URL, DEFAULT_MARKET_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
 import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
-import { cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, httpUrlOption, integerOption, secondsOption, wsUrlOption } from './options.js';
+import { addOutputOptions, cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, httpUrlOption, integerOption, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './program.js';
 
 export interface WatchFlags {
@@ -18,9 +18,13 @@ export interface WatchFlags {
   readonly rest: string;
   readonly gamma: string;
   readonly restSync: boolean;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
   readonly format?: 'tui' | 'ndjson';
   readonly depth: number;
   readonly once?: boolean;
+  /** --once's deadline, ms (default ONCE_TIMEOUT_MS). */
+  readonly timeout?: number;
   readonly record?: string;
   readonly fps?: number;
   readonly cpuBudget: number;
@@ -33,6 +37,9 @@ export interface WatchFlags {
   readonly logFile?: string;
   readonly logLevel: LogLevel;
 }
+
+/** How long `--once` waits for every asset's first book by default. */
+export const ONCE_TIMEOUT_MS = 15_000;
 
 /** Connection and REST options shared by the commands that watch the venue. */
 export function addVenueOptions(command: Command): Command {
@@ -67,17 +74,20 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
   const command = program
     .command('watch')
     .description('watch live order books (a screen on a terminal, NDJSON when piped)')
-    .argument('[market...]', 'token ids, market or event slugs, polymarket.com URLs or condition ids (default: the config watchlist)')
-    .addOption(new Option('--format <format>', 'output: tui on a terminal, ndjson when piped').choices(['tui', 'ndjson']))
+    .argument('[market...]', 'token ids, market or event slugs, polymarket.com URLs or condition ids (default: the config watchlist)');
+  addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--once', 'print each asset’s first complete book and exit (ndjson)')
+    .addOption(
+      new Option('--timeout <seconds>', `with --once: exit 1 naming the assets with no book after this long (default ${ONCE_TIMEOUT_MS / 1000})`).argParser(secondsOption(0.1)),
+    )
     .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
     .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))
     .addOption(cpuBudgetFlag());
   addVenueOptions(command)
     .addHelpText(
       'after',
-      '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch btc-updown-5m-1784449200 --format ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --url ws://127.0.0.1:8080/ws/market',
+      '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch polymarket.com/market/<market-slug> -o ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --timeout 5 --url ws://127.0.0.1:8080/ws/market\n\nPiped, every reconnect attempt is one line on stderr, and so is a token id the venue has no book for.',
     )
     .hook('preAction', (cmd) =>
       applyConfig(cmd, loadConfig(), {

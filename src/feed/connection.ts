@@ -68,7 +68,20 @@ export const MAX_PAYLOAD = 32 * 1024 * 1024;
 /** A server that accepts the TCP connection but never completes the upgrade gives up this soon. */
 const HANDSHAKE_TIMEOUT_MS = 15_000;
 
-export class FeedConnection extends EventEmitter {
+/** What a connection emits (listener arguments, by event name). */
+export interface ConnectionEvents {
+  /** A text frame exactly as received (PONG included). */
+  frame: [text: string];
+  /** Subscribed; `reopened` after a reconnect. */
+  open: [reopened: boolean];
+  /** A live connection dropped. */
+  down: [cause: string];
+  health: [health: ConnectionHealth];
+  /** Retrying cannot help (rejected auth, max attempts); the connection has stopped. */
+  fatal: [error: FeedError];
+}
+
+export class FeedConnection extends EventEmitter<ConnectionEvents> {
   private readonly o: Required<Omit<ConnectionOptions, 'fatalClose' | 'silenceCheck'>> & Pick<ConnectionOptions, 'fatalClose' | 'silenceCheck'>;
   private socket: WebSocket | null = null;
   private state: ConnectionState = 'stopped';
@@ -82,7 +95,6 @@ export class FeedConnection extends EventEmitter {
   private openedAt = 0;
   private lastPingAt = 0;
   private pingOutstandingSince: number | null = null;
-  private lastPongAt: number | null = null;
   private lastDataAt: number | null = null;
   /** When the last silence was proven quiet (the watchdog counts from here or the last data). */
   private quietAt: number | null = null;
@@ -237,7 +249,6 @@ export class FeedConnection extends EventEmitter {
     if (text === 'PONG') {
       if (this.pingOutstandingSince !== null) this.rttMs = now - this.pingOutstandingSince;
       this.pingOutstandingSince = null;
-      this.lastPongAt = now;
       // On a channel where silence is normal (the user channel), an answer is the health sign.
       if (this.o.dataFromFrames) this.attempt = 0;
       this.emitHealth();

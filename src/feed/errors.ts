@@ -1,22 +1,11 @@
 /** Errors of the feed layer, with stable codes (the CLI maps them to exit statuses). */
-export type FeedErrorCode =
-  | 'feed.authRejected'
-  | 'feed.gaveUp'
-  | 'feed.credentials'
-  | 'feed.badUrl'
-  | 'feed.unreachable'
-  | 'feed.httpStatus'
-  | 'feed.badBody'
-  | 'feed.recordFailed'
-  /** `--record <file>` cannot be opened: bad input known at start (the CLI exits 2). */
-  | 'feed.recordUnwritable';
+import { PolybookError, type FeedErrorCode } from '../errors.js';
 
-export class FeedError extends Error {
-  constructor(
-    readonly code: FeedErrorCode,
-    message: string,
-  ) {
-    super(message);
+export type { FeedErrorCode };
+
+export class FeedError extends PolybookError<FeedErrorCode> {
+  constructor(code: FeedErrorCode, message: string) {
+    super(code, message);
     this.name = 'FeedError';
   }
 }

@@ -20,7 +20,8 @@ export interface HttpOptions {
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
- * Fetches JSON; non-JSON bodies and network failures become FeedErrors, any status is returned.
+ * Fetches JSON; network failures and a 2xx answer that is not JSON become FeedErrors; any status
+ * is returned (with a null body when an error status came with an HTML or text page).
  * The timeout covers the whole exchange, body included: a server that sends its headers and then
  * trickles or stalls (slow-loris) is "no answer within N ms", like one that never answers.
  */
@@ -44,6 +45,8 @@ export async function fetchJson(url: string, options: HttpOptions = {}): Promise
   try {
     return { status: response.status, body: text === '' ? null : JSON.parse(text) };
   } catch {
+    // An error page (a 404 of a URL that is not the API, a proxy's 502): the status says it all.
+    if (response.status < 200 || response.status > 299) return { status: response.status, body: null };
     throw new FeedError('feed.badBody', `${host} answered HTTP ${response.status} with a body that is not JSON`);
   }
 }

@@ -18,7 +18,8 @@ import { EventEmitter } from 'node:events';
 import type { FeedEvent, ParsedFrame } from '../protocol/events.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { FeedConnection, type ConnectionOptions, type SilenceVerdict } from './connection.js';
-import type { ConnectionState } from './health.js';
+import type { FeedError } from './errors.js';
+import type { ConnectionHealth, ConnectionState } from './health.js';
 import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from './endpoints.js';
 
 export { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL };
@@ -68,7 +69,21 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export class MarketFeed extends EventEmitter {
+/** What the market feed emits (listener arguments, by event name). */
+export interface MarketFeedEvents {
+  /** A text frame exactly as received, and the connection it came on. */
+  frame: [text: string, connectionId: string];
+  /** The same frame, parsed (once, here). */
+  parsed: [frame: ParsedFrame, connectionId: string];
+  /** A connection dropped: these assets' books are stale until fresh snapshots. */
+  down: [assetIds: string[], cause: string, connectionId: string];
+  /** A connection is subscribed (`reopened` after a reconnect). */
+  up: [assetIds: string[], reopened: boolean, connectionId: string];
+  health: [health: ConnectionHealth];
+  fatal: [error: FeedError];
+}
+
+export class MarketFeed extends EventEmitter<MarketFeedEvents> {
   private readonly shards: Shard[] = [];
   private readonly url: string;
   private readonly perConnection: number;

@@ -1,6 +1,10 @@
 /**
- * The venue's HTTP APIs polybook uses: CLOB REST (`/book`, `/books`, `/markets/{id}`) and Gamma
- * (`/events`, `/markets`, `/public-search`). Bodies are decoded by src/protocol.
+ * The venue's HTTP APIs polybook uses: CLOB REST (`/book`, `/books`, `/markets/{id}`, `/time`)
+ * and Gamma (`/events`, `/markets`, `/public-search`). Bodies are decoded by src/protocol.
+ *
+ * A base URL that is not the API (`--gamma http://host/wrong`) is an error naming it, never an
+ * empty answer: Gamma's listings answer 404 only there, and a CLOB 404 (no book, no market) is
+ * believed only once `/time` under the same base answered.
  */
 import type { BookEvent } from '../protocol/events.js';
 import { parseClobMarket, parseGammaEvents, parseGammaMarkets, type EventRef, type MarketRef } from '../protocol/gamma.js';
@@ -48,6 +52,8 @@ export class VenueApi {
   private readonly booksLimiter = new RateLimiter(RATE_LIMITS.books, WINDOW_MS);
   private readonly gammaLimiter = new RateLimiter(RATE_LIMITS.gamma, WINDOW_MS);
   private readonly searchLimiter = new RateLimiter(RATE_LIMITS.search, WINDOW_MS);
+  /** Whether `rest` answers like CLOB REST, asked once (the first 404 asks). */
+  private clobChecked: Promise<void> | null = null;
 
   constructor(options: VenueApiOptions = {}) {
     this.rest = (options.rest ?? DEFAULT_REST_URL).replace(/\/+$/, '');
@@ -60,7 +66,10 @@ export class VenueApi {
     await this.bookLimiter.take();
     await this.clobLimiter.take();
     const { status, body } = await fetchJson(`${this.rest}/book?token_id=${encodeURIComponent(tokenId)}`, { timeoutMs: this.timeoutMs });
-    if (status === 404) return { kind: 'missing' };
+    if (status === 404) {
+      await this.assertClob('/book');
+      return { kind: 'missing' };
+    }
     if (status !== 200) throw new FeedError('feed.httpStatus', `/book answered HTTP ${status}`);
     const book = parseRestBook(body);
     if (book.kind !== 'book') throw new FeedError('feed.badBody', `/book body rejected: ${book.kind === 'invalid' ? book.detail : book.kind}`);
@@ -88,7 +97,10 @@ export class VenueApi {
   async clobMarket(conditionId: string): Promise<MarketRef | null> {
     await this.clobLimiter.take();
     const { status, body } = await fetchJson(`${this.rest}/markets/${encodeURIComponent(conditionId)}`, { timeoutMs: this.timeoutMs });
-    if (status === 404) return null;
+    if (status === 404) {
+      await this.assertClob('/markets/{id}');
+      return null;
+    }
     if (status !== 200) throw new FeedError('feed.httpStatus', `/markets/{id} answered HTTP ${status}`);
     return parseClobMarket(body);
   }
@@ -99,6 +111,11 @@ export class VenueApi {
 
   async marketsBySlug(slug: string): Promise<MarketRef[]> {
     return parseGammaMarkets(await this.gammaGet(`/markets?slug=${encodeURIComponent(slug)}`));
+  }
+
+  /** Gamma's markets holding a token id (`/markets?clob_token_ids=`): its outcome label and market. */
+  async marketsByTokenId(tokenId: string): Promise<MarketRef[]> {
+    return parseGammaMarkets(await this.gammaGet(`/markets?clob_token_ids=${encodeURIComponent(tokenId)}`));
   }
 
   /** Active markets whose question, title or slug match `text`, via Gamma's public search. */
@@ -118,8 +135,28 @@ export class VenueApi {
     // Search has its own (lower) limit; the listing limit covers /events and /markets.
     if (listing) await this.gammaLimiter.take();
     const { status, body } = await fetchJson(`${this.gamma}${path}`, { timeoutMs: this.timeoutMs });
-    if (status === 404) return [];
-    if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${path.split('?')[0]} answered HTTP ${status}`);
+    const route = path.split('?')[0];
+    // Gamma's listings answer an empty list, not a 404, when nothing matches: this is not Gamma.
+    if (status === 404) throw new FeedError('feed.httpStatus', `${this.gamma} is not the Gamma API: ${route} answered HTTP 404 (check --gamma or POLYBOOK_GAMMA_URL)`);
+    if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${route} answered HTTP ${status}`);
     return body;
+  }
+
+  /**
+   * A CLOB 404 means "no such book/market" only if the base URL is CLOB REST: `/time` must answer
+   * 200 there. Asked once; a base where it does not is an error naming that URL.
+   */
+  private assertClob(route: string): Promise<void> {
+    this.clobChecked ??= (async () => {
+      await this.clobLimiter.take();
+      const { status } = await fetchJson(`${this.rest}/time`, { timeoutMs: this.timeoutMs });
+      if (status !== 200) {
+        const time = status === 404 ? 'and so did /time' : `and /time HTTP ${status}`;
+        throw new FeedError('feed.httpStatus', `${this.rest} is not CLOB REST: ${route} answered HTTP 404, ${time} (check --rest or POLYBOOK_REST_URL)`);
+      }
+    })();
+    // A failed check (network) may be asked again next time.
+    this.clobChecked.catch(() => (this.clobChecked = null));
+    return this.clobChecked;
   }
 }

@@ -7,7 +7,7 @@
  * venue's millisecond strings, kept as sent.
  */
 
-/** A canonical decimal string: see `src/book/decimal.ts`. */
+/** A canonical decimal string: see `src/decimal.ts`. */
 export type Dec = string;
 
 /** BUY is the bid side, SELL the ask side. */

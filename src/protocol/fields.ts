@@ -6,7 +6,7 @@
  * turns into an `invalid` event: one bad field rejects its whole event, nothing escapes the parser,
  * and no input can make a later stage do unbounded work (a 30 000-digit price, a million levels).
  */
-import { canonicalDecimal, DecimalError } from '../book/decimal.js';
+import { canonicalDecimal, DecimalError } from '../decimal.js';
 import type { Dec, InvalidReason, Level, Side } from './events.js';
 
 /** Thrown by the readers below; caught per event in `parse-frame.ts`. */

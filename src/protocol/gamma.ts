@@ -7,7 +7,8 @@
  * Any other version, or "v2" without `positionIds`, is a `GammaMarketProblem` for that market:
  * never a guess, because the wrong ids would show another market's book.
  */
-import { canonicalDecimal } from '../book/decimal.js';
+import type { GammaErrorCode } from '../errors.js';
+import { canonicalDecimal } from '../decimal.js';
 import { isConditionIdText, isRaw, isTokenIdText, optStr, stringList, type Raw } from './fields.js';
 import { label, sanitizeText } from './sanitize.js';
 
@@ -48,7 +49,7 @@ export interface EventRef {
 
 /** Why a Gamma market's asset ids cannot be chosen (Protocol V2, §9, §13.11). */
 export interface GammaMarketProblem {
-  readonly code: 'gamma.unsupportedVersion' | 'gamma.missingPositionIds';
+  readonly code: GammaErrorCode;
   /** What a trader can look the market up by: its slug, else its condition id, else its Gamma id. */
   readonly market: string;
   /** The `version` seen, as JSON text (`"v3"`, `2`), bounded. */

@@ -3,7 +3,7 @@
  * `last_trade_price`, `tick_size_change`, `best_bid_ask`, `new_market`, `market_resolved`.
  * Field tables: POLYMARKET.md §4.
  */
-import { compareDecimal } from '../book/decimal.js';
+import { compareDecimal } from '../decimal.js';
 import type {
   BestBidAskEvent,
   BookEvent,
@@ -17,7 +17,6 @@ import {
   conditionId,
   dec,
   hashField,
-  isConditionIdText,
   isTokenIdText,
   levels,
   optDec,
@@ -172,7 +171,7 @@ function lifecycleAssets(raw: Raw): { assetIds: string[]; outcomes: string[] } {
     .map((text) => label(text)!);
   for (const key of LIFECYCLE_ID_KEYS) {
     const found = lifecycleList(raw, key);
-    const list = found && found.slice(0, MAX_OUTCOMES);
+    const list = found === null ? null : found.slice(0, MAX_OUTCOMES);
     if (list === null || !list.some(isLifecycleTokenId)) continue;
     const kept = list.map(isLifecycleTokenId);
     const aligned = labels.length === list.length;

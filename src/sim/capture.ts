@@ -10,8 +10,8 @@
  * stream ends with the capture. REST and Gamma describe the capture's opening books.
  */
 import { readFile } from 'node:fs/promises';
-import type { MarketConn, MarketFeed } from './market-channel.js';
-import type { MarketInfo } from './catalog.js';
+import type { MarketConn, MarketSource } from './market-channel.js';
+import type { MarketSpec } from './catalog.js';
 import { dumpText } from './frames.js';
 import { MarketState } from './market-state.js';
 import { parsePrice, parseScaled, TICKS } from './units.js';
@@ -99,7 +99,7 @@ export function captureMarkets(capture: Capture): MarketState[] {
   for (const [conditionId, books] of byMarket) {
     const first = books[0]!;
     const second = books[1];
-    const info: MarketInfo = {
+    const info: MarketSpec = {
       conditionId,
       questionId: conditionId,
       gammaId: String(9_000_000 + index),
@@ -134,7 +134,7 @@ function cents(size: string): number {
 }
 
 /** Plays the capture to each subscriber from its own subscription time. */
-export class ReplayFeed implements MarketFeed {
+export class CaptureFeed implements MarketSource {
   private readonly players = new Map<MarketConn, NodeJS.Timeout | null>();
 
   constructor(private readonly capture: Capture) {}

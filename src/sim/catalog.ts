@@ -19,7 +19,7 @@ export interface EventInfo {
 }
 
 /** Everything static about one market. */
-export interface MarketInfo {
+export interface MarketSpec {
   readonly conditionId: string;
   readonly questionId: string;
   /** Gamma market id (a decimal string, like "2970588"). */
@@ -143,7 +143,7 @@ function draft(rng: Rng, epochMs: number): Draft {
 const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
 
 /** Generates market number `index` (0-based). `taken` keeps slugs unique across the catalog. */
-export function generateMarket(rng: Rng, index: number, epochMs: number, taken: Set<string>): MarketInfo {
+export function generateMarket(rng: Rng, index: number, epochMs: number, taken: Set<string>): MarketSpec {
   const d = draft(rng, epochMs);
   const baseSlug = d.slug ?? slugify(d.question);
   let memo = nextSuffix.get(taken);

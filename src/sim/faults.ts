@@ -57,7 +57,9 @@ export function burstFaults(outs: readonly Out[], state: FaultState, rng: Rng): 
   for (let i = 0; i < list.length; i++) if (list[i]!.kind === 'price_change') positions.push(i);
   if (positions.length >= 2 && rng.chance(state.reorder)) {
     const shuffled = rng.shuffle(positions.map((i) => list[i]!));
-    positions.forEach((at, k) => (list[at] = shuffled[k]!));
+    positions.forEach((at, k) => {
+      list[at] = shuffled[k]!;
+    });
   }
   if (state.duplicate <= 0) return list;
   const out: Out[] = [];

@@ -7,15 +7,15 @@
  *   await sim.close();
  */
 import type { FaultOptions } from './faults.js';
-import { captureMarkets, loadCapture, ReplayFeed } from './replay.js';
+import { captureMarkets, loadCapture, CaptureFeed } from './capture.js';
 import { Rng } from './rng.js';
 import { MarketSimulation } from './simulation.js';
 import { RunningSimulator } from './simulator.js';
 import type { SimOptions, Simulator } from './types.js';
-import { TEST_CREDENTIALS } from './user-channel.js';
+import { TEST_CREDENTIALS } from './user-auth.js';
 
 export type * from './types.js';
-export { TEST_CREDENTIALS, AUTH_FAILED_CODE, AUTH_FAILED_REASON } from './user-channel.js';
+export { TEST_CREDENTIALS, AUTH_FAILED_CODE, AUTH_FAILED_REASON, type UserCredentials } from './user-auth.js';
 export { NO_ORDERBOOK } from './rest.js';
 export { spacedJson } from './wire-json.js';
 
@@ -86,7 +86,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   if (capture) for (const m of captureMarkets(capture)) sim.adopt(m);
   running = new RunningSimulator({
     sim,
-    replay: capture ? new ReplayFeed(capture) : null,
+    capture: capture ? new CaptureFeed(capture) : null,
     rng,
     faults,
     credentials: options.userCredentials ?? TEST_CREDENTIALS,

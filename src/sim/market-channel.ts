@@ -12,12 +12,12 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import { operationFrame, parseObject, stringList } from './client-frames.js';
-import { FaultState } from './faults.js';
+import type { FaultState } from './faults.js';
 import { Outbox, type DeliveryCount } from './outbox.js';
 import type { Audience, Out } from './frames.js';
 
 /** Where subscriptions get their snapshots and (in replay mode) their stream. */
-export interface MarketFeed {
+export interface MarketSource {
   /**
    * A connection subscribed to `assets` (its first subscription when `initial`): only the ones it
    * did not have yet, so a repeated subscribe arrives here with none.
@@ -112,7 +112,7 @@ export class MarketChannel {
   readonly delivered: DeliveryCount = { frames: 0, chars: 0 };
 
   constructor(
-    private readonly feed: MarketFeed,
+    private readonly feed: MarketSource,
     readonly faults: FaultState,
   ) {}
 

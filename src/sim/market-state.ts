@@ -7,7 +7,7 @@
 import type { Level, Side } from '../protocol/events.js';
 import { currentPreimage, legacyPreimage, sha1Hex } from '../book/venue-hash.js';
 import { MarketBook, priceText, type TokenIndex } from './book.js';
-import type { MarketInfo } from './catalog.js';
+import type { MarketSpec } from './catalog.js';
 import { formatPrice3, PRICE_ONE, scaled } from './units.js';
 
 export type MarketStatus = 'live' | 'resolved';
@@ -26,7 +26,7 @@ export interface RestBookBody {
   readonly last_trade_price: string;
 }
 
-export interface LastTrade {
+export interface TradePrint {
   readonly token: TokenIndex;
   readonly price: number;
   readonly side: Side;
@@ -61,12 +61,12 @@ export class MarketState {
   winner: TokenIndex | null = null;
   /** Timestamp of the last change to the book: the dump and REST timestamp. */
   lastChangeTs: string;
-  lastTrade: LastTrade | null = null;
+  lastTrade: TradePrint | null = null;
   /** Where the order flow drifts to (units of token A). */
   fair: number;
 
   constructor(
-    readonly info: MarketInfo,
+    readonly info: MarketSpec,
     createdTs: string,
     readonly legacy: boolean,
   ) {

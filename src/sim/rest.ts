@@ -29,7 +29,7 @@ function liveToken(sim: MarketSimulation, params: URLSearchParams): { m: MarketS
   const id = params.get('token_id');
   if (!id) return INVALID;
   const found = sim.asset(id);
-  if (!found || found.market.status !== 'live') return json(404, NO_ORDERBOOK);
+  if (found?.market.status !== 'live') return json(404, NO_ORDERBOOK);
   return { m: found.market, t: found.token };
 }
 

@@ -137,7 +137,7 @@ export class MarketSimulation {
     const books: string[] = [];
     for (const id of assets) {
       const found = this.byAsset.get(id);
-      if (!found || found.market.status !== 'live' || seen.has(id)) continue;
+      if (found?.market.status !== 'live' || seen.has(id)) continue;
       seen.add(id);
       books.push(found.market.dumpJson(found.token));
     }

@@ -8,10 +8,10 @@ import { burstFaults, FaultState, malformedFrames, type FaultOptions } from './f
 import type { Out } from './frames.js';
 import { GAMMA_PREFIX, gammaRoute } from './gamma.js';
 import { json, readBody, send, type Reply } from './http-util.js';
-import { MarketChannel, type MarketConn, type MarketFeed } from './market-channel.js';
+import { MarketChannel, type MarketConn, type MarketSource } from './market-channel.js';
 import type { MarketState } from './market-state.js';
 import { PlaceholderBooks, type PlaceholderSelection } from './placeholder-books.js';
-import type { ReplayFeed } from './replay.js';
+import type { CaptureFeed } from './capture.js';
 import { clobRoute, type RestHooks } from './rest.js';
 import { RestLog } from './rest-log.js';
 import type { Rng } from './rng.js';
@@ -23,7 +23,7 @@ import { UserChannel, type UserCredentials } from './user-channel.js';
 
 export interface SimParts {
   readonly sim: MarketSimulation;
-  readonly replay: ReplayFeed | null;
+  readonly capture: CaptureFeed | null;
   readonly rng: Rng;
   readonly faults: FaultOptions;
   readonly credentials: UserCredentials;
@@ -65,13 +65,13 @@ export class RunningSimulator implements Simulator {
     this.sim = parts.sim;
     this.faultState = new FaultState(parts.faults);
     this.faultRng = parts.rng.derive(4);
-    if (!parts.replay) for (const m of this.sim.markets.slice(0, parts.faults.quietMarkets ?? 0)) m.quiet = true;
+    if (!parts.capture) for (const m of this.sim.markets.slice(0, parts.faults.quietMarkets ?? 0)) m.quiet = true;
     if (parts.faults.placeholderBooks) this.placeholders.select('all');
     this.restHooks = {
       book: (m, t) => this.placeholders.book(m, t, () => this.sim.clock.stamp(this.sim.clock.now())),
       booksRequested: (count) => this.restLog.booksRequested(count),
     };
-    const feed: MarketFeed = parts.replay ?? { subscribed: (conn, assets, initial) => this.sendDump(conn, assets, initial) };
+    const feed: MarketSource = parts.capture ?? { subscribed: (conn, assets, initial) => this.sendDump(conn, assets, initial) };
     this.market = new MarketChannel(feed, this.faultState);
     this.user = new UserChannel(parts.credentials, this.faultState);
     this.activity = new UserActivity(this.sim, this.sim.clock, parts.rng.derive(5), parts.credentials, (market, text) => this.user.deliver(market, text));
@@ -160,7 +160,7 @@ export class RunningSimulator implements Simulator {
 
   async close(): Promise<void> {
     this.sim.stop();
-    this.parts.replay?.stop();
+    this.parts.capture?.stop();
     this.activity.stop();
     for (const timer of this.timers) clearInterval(timer);
     await this.server.close();
@@ -193,7 +193,7 @@ export class RunningSimulator implements Simulator {
   }
 
   private generatedOnly(what: string): void {
-    if (this.parts.replay) throw new Error(`${what} is not available in replay mode`);
+    if (this.parts.capture) throw new Error(`${what} is not available in replay mode`);
   }
 
   resolveMarket(conditionId: string, winningAssetId?: string): void {

@@ -6,7 +6,7 @@ import type { Out } from './frames.js';
 import type { RestBookBody } from './market-state.js';
 import type { PlaceholderSelection } from './placeholder-books.js';
 import type { CancelOrderOptions, OrderEndStatus, PlacedOrder, PlaceOrderOptions } from './user-activity.js';
-import type { UserCredentials } from './user-channel.js';
+import type { UserCredentials } from './user-auth.js';
 
 export type { CancelOrderOptions, FaultOptions, OrderEndStatus, PlaceholderSelection, RestBookBody, PlacedOrder, PlaceOrderOptions, UserCredentials };
 

@@ -14,7 +14,7 @@ import { address, hex32, uuid } from './ids.js';
 import type { Rng } from './rng.js';
 import type { MarketSimulation } from './simulation.js';
 import { formatMicro, formatPrice, parsePrice, parseScaled } from './units.js';
-import type { UserCredentials } from './user-channel.js';
+import type { UserCredentials } from './user-auth.js';
 import { spacedJson } from './wire-json.js';
 
 export interface PlaceOrderOptions {

@@ -16,23 +16,10 @@ import type { FaultState } from './faults.js';
 import { operationFrame, parseObject, stringList } from './client-frames.js';
 import { rawText } from './market-channel.js';
 import { Outbox } from './outbox.js';
+import { AUTH_FAILED_CODE, AUTH_FAILED_REASON, type UserCredentials } from './user-auth.js';
 
-/** An L2 API key set (the user channel's `auth`). */
-export interface UserCredentials {
-  readonly apiKey: string;
-  readonly secret: string;
-  readonly passphrase: string;
-}
+export { AUTH_FAILED_CODE, AUTH_FAILED_REASON, TEST_CREDENTIALS, type UserCredentials } from './user-auth.js';
 
-/** The documented default test key set (not a real Polymarket key). */
-export const TEST_CREDENTIALS: UserCredentials = {
-  apiKey: '00000000-5150-4f4c-5942-4f4f4b53494d',
-  secret: 'cG9seWJvb2stc2ltLXRlc3Qtc2VjcmV0LW5vdC1yZWFs',
-  passphrase: 'polybook-sim-passphrase',
-};
-
-export const AUTH_FAILED_CODE = 4001;
-export const AUTH_FAILED_REASON = 'invalid auth';
 
 class UserConn {
   subscribed = false;

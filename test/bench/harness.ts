@@ -68,7 +68,7 @@ export function pairedRatios(baseline: () => void, candidates: readonly (() => v
   for (let r = 0; r < rounds; r++) {
     const b = cpuSeconds(baseline);
     base.push(b);
-    candidates.forEach((fn, i) => ratios[i]!.push(b / cpuSeconds(fn)));
+    for (const [i, fn] of candidates.entries()) ratios[i]!.push(b / cpuSeconds(fn));
   }
   const median = (xs: number[]) => xs.sort((a, c) => a - c)[Math.floor(xs.length / 2)]!;
   return { baselineSeconds: median(base), ratios: ratios.map(median) };

@@ -22,7 +22,7 @@ import { parseFrame, parseRestBook } from '../../src/protocol/parse-frame.js';
 import { spacedJson, startSimulator, type SimOptions } from '../../src/sim/index.js';
 
 // `npm run bench` runs from the package root; ../shared sits beside the checkout (as in CI).
-export const LIVE = resolve(process.env.POLYBOOK_SHARED ?? '../shared', 'fixtures/polymarket/live-2026-07-19-polysim') + '/';
+export const LIVE = `${resolve(process.env.POLYBOOK_SHARED ?? '../shared', 'fixtures/polymarket/live-2026-07-19-polysim')}/`;
 
 export interface Session {
   readonly name: string;

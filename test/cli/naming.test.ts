@@ -60,7 +60,7 @@ describe('resolving market names', () => {
 
   it('an unknown name: one line naming what was tried and the closest matches, exit 2', async () => {
     const m = sim.markets()[1]!;
-    const near = m.slug.split('-').slice(0, 2).join('-') + '-nonexistent';
+    const near = `${m.slug.split('-').slice(0, 2).join('-')}-nonexistent`;
     const { code, err } = await cli(['watch', near, '--format', 'ndjson', ...venue]);
     expect(code).toBe(2);
     expect(err).toMatch(new RegExp(`^polybook: no market matches "${near}" \\(tried event slug, market slug\\); closest: .*${m.slug}`));

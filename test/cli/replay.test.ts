@@ -59,7 +59,9 @@ describe('polybook replay --format json', () => {
   it.each([
     [['replay', '/nonexistent/file.jsonl'], /^polybook: cannot read \/nonexistent\/file.jsonl: no such file\n$/],
     [['replay', tmpdir()], /is a directory\n$/],
-    [['replay', LIVE_FRAMES, '--format', 'xml'], /--format must be one of json/],
+    [['replay', LIVE_FRAMES, '--format', 'xml'], /^polybook: --format 'xml': must be one of json, tui\n$/],
+    [['replay', LIVE_FRAMES, '-o', 'ndjson'], /^polybook: --output 'ndjson': must be one of json, tui\n$/],
+    [['replay', LIVE_FRAMES, '-o', 'json', '--format', 'tui'], /^polybook: --output json and --format tui disagree; give one output\n$/],
     [['replay', LIVE_FRAMES, '--book-meta', '/nonexistent.json'], /cannot read --book-meta/],
   ])('bad input %j: one line on stderr, exit 2', async (argv, message) => {
     const c = capture();

@@ -90,7 +90,7 @@ describe('ladder', () => {
       'B  0.40  106.06  106.06  ██████████████',
       'B  0.39  168.88  274.94  ███████████████████████████████████',
     ]);
-    expect(frameOf(assetView({ asks: [['0.5', '10']] }), { header: false })).toEqual(['A  0.50    10     10  ' + '█'.repeat(38), '  no bids', '']);
+    expect(frameOf(assetView({ asks: [['0.5', '10']] }), { header: false })).toEqual([`A  0.50    10     10  ${'█'.repeat(38)}`, '  no bids', '']);
     expect(frameOf(assetView({ status: 'awaiting' }), { header: false })).toEqual(['  waiting for snapshot…']);
     expect(frameOf(assetView({ status: 'resolved' }), { header: false })).toEqual(['  market resolved, book empty']);
   });
@@ -132,7 +132,7 @@ describe('ladder', () => {
     rerender(pane(assetView({ bids: changed, asks: ASKS }), { levels: 3, color: false, header: false, clock }));
     await settle();
     // 0.39 changed size; 0.38 only changed its cumulative.
-    expect(lines(lastFrame()).filter((l) => l.includes('*'))).toEqual(['B* 0.39  200.00  306.06  ' + '█'.repeat(26)]);
+    expect(lines(lastFrame()).filter((l) => l.includes('*'))).toEqual([`B* 0.39  200.00  306.06  ${'█'.repeat(26)}`]);
 
     vi.advanceTimersByTime(299);
     await settle();

@@ -27,7 +27,7 @@ describe('orders screen', () => {
     const open = openOrders(store.getState().orders);
     expect(open.map((o) => o.id)).toEqual(['0xorder1']);
     expect(orderRow(open[0]!)).toBe('BUY   Yes           0.45          10           0  LIVE');
-    expect(tradeRow(store.getState().userTrades[0]!)).toMatch(/ BUY   Yes           0\.45           4  MATCHED → MINED → CONFIRMED$/);
+    expect(tradeRow(store.getState().userTrades[0]!)).toMatch(/ BUY {3}Yes {11}0\.45 {11}4 {2}MATCHED → MINED → CONFIRMED$/);
   });
 
   it('draws the connection state, the orders and the trades', async () => {

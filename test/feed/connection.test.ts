@@ -122,7 +122,9 @@ describe('market feed connection', () => {
   it('data naming one of its assets keeps a connection from counting as frozen', async () => {
     venue = await startStubVenue();
     const update = '{"market":"0xaa", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
-    const timer = setInterval(() => venue.sockets.forEach((s) => s.send(update)), 20);
+    const timer = setInterval(() => {
+      for (const s of venue.sockets) s.send(update);
+    }, 20);
     feed = new MarketFeed({ ...FAST, silenceMs: 150, url: venue.url });
     feed.subscribe(['7']);
     feed.start();
@@ -141,7 +143,9 @@ describe('market feed connection', () => {
       '{"market":"0xcc","asset_id":"99","price":"0.5","size":"1","side":"BUY","timestamp":"1","event_type":"last_trade_price"}',
     ];
     let i = 0;
-    const timer = setInterval(() => venue.sockets.forEach((s) => s.send(frames[i++ % frames.length]!)), 15);
+    const timer = setInterval(() => {
+      for (const s of venue.sockets) s.send(frames[i++ % frames.length]!);
+    }, 15);
     feed = new MarketFeed({ ...FAST, silenceMs: 150, url: venue.url });
     const health = healthLog(feed);
     feed.subscribe(['7']);

@@ -10,6 +10,7 @@ import type { ConnectionHealth } from '../../src/feed/health.js';
 import { isSafeText } from '../../src/protocol/sanitize.js';
 import { silentLogger } from '../../src/log.js';
 import { FAST_TIMING } from '../helpers/sim-client.js';
+import { sink } from '../helpers/cli.js';
 import { startHostileVenue, TOKEN, type Behaviour, type HostileVenue } from '../helpers/hostile-venue.js';
 import { until } from '../helpers/stub-venue.js';
 
@@ -40,7 +41,7 @@ async function watchHostile(behaviour: Behaviour, extra: Partial<ConstructorPara
   s.feed.on('health', (h: ConnectionHealth) => health.push(h));
   s.onFatal((e) => fatal.push(e));
   let out = '';
-  const writer = new NdjsonWriter({ write: (chunk: string) => ((out += chunk), true) }, s.store);
+  const writer = new NdjsonWriter(sink((chunk) => (out += chunk)), s.store);
   writer.start();
   s.onFinding((f) => writer.finding(f));
   s.start();

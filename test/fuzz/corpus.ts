@@ -110,7 +110,7 @@ export function loadCorpus(fixtures = findFixtures()): Corpus {
   };
   const jsonl = [...JSONL, ...readdirSync(join(fixtures, '2026-more')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => `2026-more/${f}`)];
   for (const file of jsonl) {
-    splitFrames(readFileSync(join(fixtures, file), 'utf8')).forEach((text, i) => add(`${file}:${i + 1}`, text));
+    for (const [i, text] of splitFrames(readFileSync(join(fixtures, file), 'utf8')).entries()) add(`${file}:${i + 1}`, text);
   }
   // Pretty-printed single messages: compacted to one frame, key order kept.
   for (const file of JSON_FILES) add(file, JSON.stringify(JSON.parse(readFileSync(join(fixtures, file), 'utf8'))));

@@ -679,12 +679,17 @@ function suspicious(e: FeedEvent, out: Record<string, number>): void {
   };
   switch (e.kind) {
     case 'book':
-      for (const l of e.bids) (price(l.price, 'book'), size(l.size, 'book'));
-      for (const l of e.asks) (price(l.price, 'book'), size(l.size, 'book'));
+      for (const l of [...e.bids, ...e.asks]) {
+        price(l.price, 'book');
+        size(l.size, 'book');
+      }
       ts(e.timestamp, 'book');
       break;
     case 'price_change':
-      for (const c of e.changes) (price(c.price, 'price_change'), size(c.size, 'price_change'));
+      for (const c of e.changes) {
+        price(c.price, 'price_change');
+        size(c.size, 'price_change');
+      }
       ts(e.timestamp, 'price_change');
       break;
     case 'last_trade_price':

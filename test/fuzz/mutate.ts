@@ -345,7 +345,7 @@ function heavyTexts(trackedId: string): Map<string, string> {
   const n = 100_000;
   const depth = 10_000;
   cache.set('deep_array', '['.repeat(depth) + ']'.repeat(depth));
-  cache.set('deep_object', '{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+  cache.set('deep_object', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
   cache.set('deep_levels', `[${'{"price":'.repeat(depth)}"0.5"${'}'.repeat(depth)}]`);
   const price = (i: number) => {
     const s = (i / n).toFixed(6).replace(/0+$/, '');
@@ -1024,8 +1024,8 @@ export class Mutator {
         const from = text.indexOf('":"', at);
         const pos = from >= 0 ? from : text.indexOf('":"');
         if (pos < 0) return text + rng.pick(ESCAPE_TEXTS);
-        const escape = rng.pick(ESCAPE_TEXTS);
-        return text.slice(0, pos + 3) + escape + text.slice(pos + 3);
+        const inserted = rng.pick(ESCAPE_TEXTS);
+        return text.slice(0, pos + 3) + inserted + text.slice(pos + 3);
       }
       case 'dup_key': {
         const re = /"([A-Za-z_]+)":/g;

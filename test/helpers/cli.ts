@@ -9,14 +9,24 @@ export interface Captured {
   readonly abort: () => void;
 }
 
+/** A writable that appends what is written to a string. */
+export function sink(append: (text: string) => void): { write: (text: string) => boolean } {
+  return {
+    write: (text: string) => {
+      append(text);
+      return true;
+    },
+  };
+}
+
 export function capture(isTTY = false): Captured {
   let out = '';
   let err = '';
   const stop = new AbortController();
   return {
     io: {
-      stdout: Object.assign({ write: (s: string) => ((out += s), true) }, { isTTY }) as unknown as CliIo['stdout'],
-      stderr: { write: (s: string) => ((err += s), true) } as unknown as NodeJS.WritableStream,
+      stdout: Object.assign(sink((s) => (out += s)), { isTTY }) as unknown as CliIo['stdout'],
+      stderr: sink((s) => (err += s)) as unknown as NodeJS.WritableStream,
       signal: stop.signal,
     },
     out: () => out,

@@ -1,7 +1,7 @@
 /** Field readers: the one-pass fast path for common spellings agrees with the full canonicalizer. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDecimal } from '../../src/book/decimal.js';
+import { canonicalDecimal } from '../../src/decimal.js';
 import { dec, Rejection, type DecimalKind } from '../../src/protocol/fields.js';
 
 /** The full path, spelled out: canonical spelling, then the kind's bounds. */

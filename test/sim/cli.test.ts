@@ -4,10 +4,11 @@ import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerSimCommand, runSim, type SimCommandOptions } from '../../src/cli/sim-command.js';
 import { Client, until } from './helpers.js';
+import { sink as appender } from '../helpers/cli.js';
 
 function sink(): { stream: NodeJS.WritableStream; text: () => string } {
   let text = '';
-  const stream = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
+  const stream = appender((chunk) => (text += chunk)) as unknown as NodeJS.WritableStream;
   return { stream, text: () => text };
 }
 

@@ -127,9 +127,12 @@ export async function bookMeta(sim: Simulator): Promise<Map<string, BookMeta>> {
   return meta;
 }
 
-/** A BookEngine fed with `frames`, with book meta from REST (fetched now unless given). */
+/**
+ * A BookEngine fed with `frames`, with book meta from REST (fetched now unless given), checking
+ * every hash the sim sends (no sampling): these tests are about the sim's hashes.
+ */
 export async function mirror(sim: Simulator, frames: readonly string[], meta?: Map<string, BookMeta>): Promise<BookEngine> {
-  const engine = new BookEngine();
+  const engine = new BookEngine({ hashSampleMs: 0 });
   for (const [market, m] of meta ?? (await bookMeta(sim))) engine.setBookMeta(market, m);
   for (const event of eventsOf(frames)) engine.apply(event);
   engine.flush();

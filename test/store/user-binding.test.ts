@@ -51,7 +51,7 @@ describe('user binding: orders', () => {
   it('CANCELED_<reason> and INVALID orders leave the open list; unknown statuses stay', () => {
     const store = createPolybookStore();
     const statuses = ['LIVE', 'CANCELED_MARKET_RESOLVED', 'INVALID', 'MATCHED', 'DELAYED', 'SOMETHING_NEW', 'CANCELED'];
-    statuses.forEach((status, i) => applyOrder(store, orderEvent({ id: `0x${i}`, status, timestamp: String(1000 + i) })));
+    for (const [i, status] of statuses.entries()) applyOrder(store, orderEvent({ id: `0x${i}`, status, timestamp: String(1000 + i) }));
     expect(openOrders(store.getState().orders).map((o) => o.status)).toEqual(['SOMETHING_NEW', 'DELAYED', 'LIVE']);
   });
 });
