@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { useApp } from 'ink';
-import type { ReplayControls } from '../src/cli/tui-request.js';
+import type { ReplayControls } from '../store/tui-request.js';
 import { frameIntervalFor } from '../store/frame-governor.js';
 import type { PolybookStore } from '../store/store.js';
 import type { Size } from './layout.js';
@@ -46,7 +46,16 @@ export function App({ noColor, ...rest }: AppProps) {
   );
 }
 
-function Screen({ store, replay, title, size: fixedSize, now = Date.now, fps, markers, onController }: Omit<AppProps, 'noColor'> & { readonly markers: boolean }) {
+function Screen({
+  store,
+  replay,
+  title,
+  size: fixedSize,
+  now = Date.now,
+  fps,
+  markers,
+  onController,
+}: Omit<AppProps, 'noColor'> & { readonly markers: boolean }) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new size goes to the running controller (setSize below), not to a new one

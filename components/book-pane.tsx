@@ -5,7 +5,7 @@
  */
 import { memo, useMemo, useRef } from 'react';
 import { Box } from 'ink';
-import type { LadderLevel } from '../src/book/analytics.js';
+import type { LadderLevel } from '../store/types.js';
 import type { AssetView } from '../store/types.js';
 import { middleRow } from './book-text.js';
 import { Ladder } from './ladder.js';

@@ -5,7 +5,7 @@
  * (components/screen-controller.ts), so a change and its flash reach the screen in the same frame,
  * and the end of a flash is drawn on the frame clock like everything else.
  */
-import type { LadderLevel } from '../src/book/analytics.js';
+import type { LadderLevel } from '../store/types.js';
 import { flashKey } from './ladder-model.js';
 
 export const FLASH_MS = 300;

@@ -52,7 +52,11 @@ export function abbreviateSize(value: string): string {
     const intDigits = String(Math.trunc(abs)).length + (n < 0 ? 1 : 0);
     return trimZeros(n.toFixed(Math.max(0, 5 - intDigits)));
   }
-  for (const [unit, scale] of [['k', 1e3], ['M', 1e6], ['B', 1e9]] as const) {
+  for (const [unit, scale] of [
+    ['k', 1e3],
+    ['M', 1e6],
+    ['B', 1e9],
+  ] as const) {
     const scaled = abs / scale;
     if (scaled < 99.95) return `${n < 0 ? '-' : ''}${trimZeros(scaled.toFixed(1))}${unit}`;
     if (scaled < 999.5) return `${n < 0 ? '-' : ''}${scaled.toFixed(0)}${unit}`;

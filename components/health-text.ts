@@ -3,7 +3,7 @@
  * counters. Pure; each piece carries a tone, and `alert` pieces (disagreements, mismatches) get a
  * "!" when there is no colour to make them stand out.
  */
-import type { IntegrityCounters } from '../src/book/integrity.js';
+import type { IntegrityCounters } from '../store/types.js';
 import type { ConnectionHealth } from '../store/types.js';
 import { clockTime, formatAge } from './format.js';
 import type { Tone } from './theme.js';
@@ -86,15 +86,15 @@ function bad(n: number, mark: string): Piece {
  * Snapshots agreed/disagreed, top of book agreed/disagreed, hash verified/unverifiable/mismatch,
  * then crossings and uncrossings when there were any.
  */
-export function integrityLine(
-  c: IntegrityCounters,
-  cleaned: number,
-  resync: { readonly cause: string; readonly at: number } | null = null,
-  now = 0,
-): Line {
+export function integrityLine(c: IntegrityCounters, cleaned: number, resync: { readonly cause: string; readonly at: number } | null = null, now = 0): Line {
   const line: Piece[][] = [
     [{ text: 'integrity', tone: 'dim' }],
-    [{ text: 'snap', tone: 'dim' }, good(c.snapshots_agreed, '✓'), bad(c.snapshots_disagreed, '✗'), ...(c.snapshots_refreshed > 0 ? [{ text: `${c.snapshots_refreshed}↻`, tone: 'plain' as const }] : [])],
+    [
+      { text: 'snap', tone: 'dim' },
+      good(c.snapshots_agreed, '✓'),
+      bad(c.snapshots_disagreed, '✗'),
+      ...(c.snapshots_refreshed > 0 ? [{ text: `${c.snapshots_refreshed}↻`, tone: 'plain' as const }] : []),
+    ],
     [{ text: 'tob', tone: 'dim' }, good(c.bba_agreed, '✓'), bad(c.bba_disagreed, '✗')],
     [{ text: 'hash', tone: 'dim' }, good(c.hash_verified, '✓'), { text: `${c.hash_unverifiable}?`, tone: 'plain' }, bad(c.hash_mismatch, '✗')],
   ];

@@ -81,15 +81,27 @@ class SharedCaches implements Caches {
   }
 
   getStyledChars(line: string): unknown[] {
-    return this.lookup(line, (c) => c.styledChars, (c) => c.getStyledChars(line));
+    return this.lookup(
+      line,
+      (c) => c.styledChars,
+      (c) => c.getStyledChars(line),
+    );
   }
 
   getStringWidth(text: string): number {
-    return this.lookup(text, (c) => c.widths, (c) => c.getStringWidth(text));
+    return this.lookup(
+      text,
+      (c) => c.widths,
+      (c) => c.getStringWidth(text),
+    );
   }
 
   getWidestLine(text: string): number {
-    return this.lookup(text, (c) => c.blockWidths, (c) => c.getWidestLine(text));
+    return this.lookup(
+      text,
+      (c) => c.blockWidths,
+      (c) => c.getWidestLine(text),
+    );
   }
 
   private lookup<V>(key: string, map: (c: Caches) => Map<string, V>, compute: (c: Caches) => V): V {

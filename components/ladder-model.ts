@@ -2,7 +2,7 @@
  * Column widths of the depth ladder for the levels on screen, and the text of one row. Pure, so
  * the exact layout is tested without Ink; the row component only adds colour.
  */
-import type { LadderLevel } from '../src/book/analytics.js';
+import type { LadderLevel } from '../store/types.js';
 import { abbreviateSize, barLength, decimalPlaces, formatSize, padFraction } from './format.js';
 
 export interface LadderGeometry {

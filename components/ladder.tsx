@@ -73,7 +73,14 @@ const Half = memo(function Half(p: HalfProps) {
   // coloured spaces, not block characters: Ink measures every non-ASCII string through a grapheme
   // segmenter (string-width), which cost more than the rest of a frame together. Ink colours a
   // top-level text line by line, so each bar line is one of a few strings (its length).
-  const flashing = (text: string, r: LadderRowModel) => (r.flash && text !== '' ? <Text key={r.key} inverse>{text}</Text> : text);
+  const flashing = (text: string, r: LadderRowModel) =>
+    r.flash && text !== '' ? (
+      <Text key={r.key} inverse>
+        {text}
+      </Text>
+    ) : (
+      text
+    );
   return (
     <Box paddingLeft={1}>
       <Text {...toneStyle(theme, p.side)}>{column(p, (r) => flashing(r.head, r), ' ')}</Text>

@@ -3,14 +3,12 @@
  * trades with their status history.
  */
 import type { OrderView, UserTradeView } from '../store/types.js';
-import { orderIsDone } from '../src/protocol/user-events.js';
+import { orderIsDone } from '../store/selectors.js';
 import { clockTime, truncate } from './format.js';
 
 /** Orders still working (not fully matched, cancelled for any reason or invalid), newest first. */
 export function openOrders(orders: ReadonlyMap<string, OrderView>): OrderView[] {
-  return [...orders.values()]
-    .filter((o) => !orderIsDone(o.status))
-    .sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0));
+  return [...orders.values()].filter((o) => !orderIsDone(o.status)).sort((a, b) => (a.timestamp < b.timestamp ? 1 : a.timestamp > b.timestamp ? -1 : 0));
 }
 
 export const ORDER_HEADER = 'side  outcome     price    original     matched  status';

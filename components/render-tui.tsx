@@ -5,7 +5,7 @@
  */
 import type { ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
-import type { RenderTui, TuiRequest } from '../src/cli/tui-request.js';
+import type { RenderTui, TuiRequest } from '../store/tui-request.js';
 import { App } from './app.js';
 import { shareInkOutputCaches } from './ink-output-cache.js';
 import { OrdersApp } from './orders-screen.js';

@@ -9,7 +9,7 @@
  * health records, the clock of ages and countdowns and the end of flashes ride along with them, or
  * come on their own at most once per interval and a half (components/frame-clock.ts).
  */
-import type { ReplayControls } from '../src/cli/tui-request.js';
+import type { ReplayControls } from '../store/tui-request.js';
 import { setDepth, type PolybookStore } from '../store/store.js';
 import type { PolybookState } from '../store/types.js';
 import { FlashTracker } from './flashes.js';

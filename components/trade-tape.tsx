@@ -28,13 +28,14 @@ export function tapeLines(trades: readonly TradeView[], width: number, tickSize:
   const sizes = fits ? full : shown.map((s) => (s === null ? '—' : abbreviateSize(s)));
   const sizeWidth = Math.max(0, ...sizes.map((s) => s.length));
   const seen = new Map<string, number>();
-  return trades.map((t, i) => {
-    const side = t.side === 'BUY' ? 'BUY ' : t.side === 'SELL' ? 'SELL' : '  ? ';
-    const text = `${clockTime(t.timestamp)} ${side} ${prices[i]!.padStart(priceWidth)} ${sizes[i]!.padStart(sizeWidth)}`;
-    // Counted from the oldest shown, so a new trade on top leaves the keys below it as they were.
-    const id = `${t.timestamp}:${t.price}:${t.size}:${t.side}`;
-    return { id, text, tone: (t.side === 'BUY' ? 'bid' : t.side === 'SELL' ? 'ask' : 'plain') as Tone };
-  })
+  return trades
+    .map((t, i) => {
+      const side = t.side === 'BUY' ? 'BUY ' : t.side === 'SELL' ? 'SELL' : '  ? ';
+      const text = `${clockTime(t.timestamp)} ${side} ${prices[i]!.padStart(priceWidth)} ${sizes[i]!.padStart(sizeWidth)}`;
+      // Counted from the oldest shown, so a new trade on top leaves the keys below it as they were.
+      const id = `${t.timestamp}:${t.price}:${t.size}:${t.side}`;
+      return { id, text, tone: (t.side === 'BUY' ? 'bid' : t.side === 'SELL' ? 'ask' : 'plain') as Tone };
+    })
     .reverse()
     .map(({ id, text, tone }) => {
       const n = seen.get(id) ?? 0;

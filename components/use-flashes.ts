@@ -5,7 +5,7 @@
  * its tracker on the frame clock (components/screen-controller.ts), with no timer of its own.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LadderLevel } from '../src/book/analytics.js';
+import type { LadderLevel } from '../store/types.js';
 import { FLASH_MS, FlashTracker } from './flashes.js';
 
 export { FLASH_MS } from './flashes.js';

@@ -12,7 +12,7 @@
 export type DecimalResult = string | DecimalError;
 
 /** Why a string is not an acceptable non-negative decimal. */
-export type DecimalError = typeof DecimalError[keyof typeof DecimalError];
+export type DecimalError = (typeof DecimalError)[keyof typeof DecimalError];
 export const DecimalError = { NotDecimal: 0, Negative: 1 } as const;
 
 const ZERO = 48;
@@ -64,11 +64,6 @@ export function canonicalDecimal(text: string): DecimalResult {
   return frac === '' ? intPart : `${intPart}.${frac}`;
 }
 
-/** True when `canonicalDecimal` succeeded. */
-export function isDecimal(result: DecimalResult): result is string {
-  return typeof result === 'string';
-}
-
 /**
  * Orders two canonical decimals exactly: negative when a < b, 0 when equal, positive when a > b.
  * Canonical spellings have no leading zeros, so a longer integer part is a larger number; with
@@ -90,9 +85,6 @@ export function compareDecimal(a: string, b: string): number {
   }
   return 0;
 }
-
-/** The canonical zero. */
-export const ZERO_DECIMAL = '0';
 
 /** Number of digits after the dot of a canonical decimal ("0.01" → 2, "5" → 0). */
 export function decimalPlaces(canonical: string): number {

@@ -33,6 +33,10 @@ export type CliErrorCode =
   | 'cli.unreadable'
   | 'cli.unwritable'
   | 'replay.noFrames'
+  /** `watch --once`: some asset had no book by `--timeout`. */
+  | 'watch.onceIncomplete'
+  /** Every asset asked for was unknown or had no book: nothing is left to watch. */
+  | 'watch.noBooks'
   | 'sim.listen'
   | 'sim.start';
 

@@ -39,7 +39,11 @@ const REDACT = [
  * A file logger; `silent` logs nothing. A file that cannot be opened or written is said once
  * through `warn` (stderr by default), and the logger goes silent.
  */
-export function createLogger(level: LogLevel, file: string = defaultLogFile(), warn: (line: string) => void = (line) => void process.stderr.write(line)): Logger {
+export function createLogger(
+  level: LogLevel,
+  file: string = defaultLogFile(),
+  warn: (line: string) => void = (line) => void process.stderr.write(line),
+): Logger {
   if (level === 'silent') return pino({ level: 'silent' });
   let reported = false;
   const off = (error: unknown) => {

@@ -168,8 +168,16 @@ export class BookPublisher {
       analytics: before && sameFields(analytics, before.analytics) ? before.analytics : analytics,
       pair: before && pair && before.pair && sameFields(pair, before.pair) ? before.pair : pair,
       tickSize: asset.tickSize,
-      lastTrade: sameTrade(lastTrade, before?.lastTrade) ? before!.lastTrade : lastTrade ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp } : null,
-      trades: trades ? (before && before.trades.length === trades.length && before.trades[0] === trades[0] ? before.trades : trades.slice()) : before?.trades ?? [],
+      lastTrade: sameTrade(lastTrade, before?.lastTrade)
+        ? before!.lastTrade
+        : lastTrade
+          ? { price: lastTrade.price, size: lastTrade.size, side: lastTrade.side, timestamp: lastTrade.timestamp }
+          : null,
+      trades: trades
+        ? before && before.trades.length === trades.length && before.trades[0] === trades[0]
+          ? before.trades
+          : trades.slice()
+        : (before?.trades ?? []),
       integrity: before && sameFields(asset.integrity, before.integrity) ? before.integrity : { ...asset.integrity },
       status: statusOf(asset, this.connectionState(asset.assetId)),
       crossed: asset.crossed,

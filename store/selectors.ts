@@ -3,6 +3,9 @@
  * so `useStore(store, selector)` does not loop (zustand v5) and memoized rows can skip work.
  */
 import type { LadderLevel } from '../src/book/analytics.js';
+
+/** Whether an order is filled, cancelled or otherwise finished (the orders screen dims those). */
+export { orderIsDone } from '../src/protocol/user-events.js';
 import { mirrorLadder } from '../src/book/pair.js';
 import type { AssetView, PolybookState } from './types.js';
 

@@ -48,12 +48,6 @@ export function setHealth(store: PolybookStore, health: ConnectionHealth): void 
   store.setState({ health: { ...current, [health.id]: health } });
 }
 
-/** Removes a connection's health record (the connection was closed for good). */
-export function dropHealth(store: PolybookStore, id: string): void {
-  const { [id]: _gone, ...rest } = store.getState().health;
-  store.setState({ health: rest });
-}
-
 /** Ladder depth, clamped to 1..200 levels per side. */
 export function setDepth(store: PolybookStore, depth: number): void {
   store.setState({ depth: Math.max(1, Math.min(200, Math.round(depth))) });

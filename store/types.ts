@@ -4,6 +4,9 @@
  */
 import type { BookAnalytics, LadderLevel } from '../src/book/analytics.js';
 import type { IntegrityCounters } from '../src/book/integrity.js';
+
+// The UI contract: components import these from store/, never from src/.
+export type { BookAnalytics, IntegrityCounters, LadderLevel };
 import type { Dec, OrderEvent, Side } from '../src/protocol/events.js';
 
 /** A trade print on the tape. */

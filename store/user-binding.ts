@@ -24,17 +24,17 @@ export function applyOrder(store: PolybookStore, event: OrderEvent): void {
   const status = orderViewStatus(event);
   const orders = new Map(store.getState().orders);
   orders.set(event.id, {
-      id: event.id,
-      market: event.market,
-      assetId: event.assetId,
-      side: event.side,
-      price: event.price,
-      originalSize: event.originalSize,
-      sizeUnit: event.sizeUnit,
-      sizeMatched: event.sizeMatched,
-      outcome: event.outcome,
-      status,
-      timestamp: event.timestamp,
+    id: event.id,
+    market: event.market,
+    assetId: event.assetId,
+    side: event.side,
+    price: event.price,
+    originalSize: event.originalSize,
+    sizeUnit: event.sizeUnit,
+    sizeMatched: event.sizeMatched,
+    outcome: event.outcome,
+    status,
+    timestamp: event.timestamp,
   });
   boundOrders(orders);
   store.setState({ orders });

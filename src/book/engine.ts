@@ -3,14 +3,7 @@
  * them against everything the venue says about itself (resent snapshots, inline best bid/ask, its
  * SHA-1 hash). No I/O and no timers: the feed calls `apply`, the store reads `assets` and `dirty`.
  */
-import type {
-  BookEvent,
-  FeedEvent,
-  LastTradeEvent,
-  LevelChange,
-  MarketLifecycleEvent,
-  PriceChangeEvent,
-} from '../protocol/events.js';
+import type { BookEvent, FeedEvent, LastTradeEvent, LevelChange, MarketLifecycleEvent, PriceChangeEvent } from '../protocol/events.js';
 import { newAssetState, type AssetState, type Burst } from './asset-state.js';
 import { bookFingerprint } from './fingerprint.js';
 import { VenueHashAudit, type BookMeta, type HashFormula } from './hash-audit.js';
@@ -469,11 +462,7 @@ export class BookEngine {
       asset.integrity.bba_agreed++;
     } else {
       asset.integrity.bba_disagreed++;
-      this.find(
-        asset,
-        'bba_disagreed',
-        `at ${burst.timestamp} venue top ${burst.bestBid ?? '-'}/${burst.bestAsk ?? '-'}, ours ${bid ?? '-'}/${ask ?? '-'}`,
-      );
+      this.find(asset, 'bba_disagreed', `at ${burst.timestamp} venue top ${burst.bestBid ?? '-'}/${burst.bestAsk ?? '-'}, ours ${bid ?? '-'}/${ask ?? '-'}`);
     }
   }
 
@@ -499,7 +488,6 @@ export class BookEngine {
     });
     if (verdict === 'mismatch') this.find(asset, 'hash_mismatch', `no hidden input reproduces the venue hash at ${timestamp}`);
   }
-
 
   /**
    * `new_market` / `market_resolved`: kept only for markets with a watched asset (they are global

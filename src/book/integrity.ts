@@ -51,11 +51,4 @@ export function emptyIntegrity(): IntegrityCounters {
 }
 
 /** Kinds of integrity findings the engine reports as they happen (NDJSON, health bar, logs). */
-export type IntegrityFinding =
-  | 'snapshot_disagreed'
-  | 'bba_disagreed'
-  | 'hash_mismatch'
-  | 'crossed'
-  | 'awaiting_snapshot'
-  | 'quiet_resynced'
-  | 'rest_untrusted';
+export type IntegrityFinding = 'snapshot_disagreed' | 'bba_disagreed' | 'hash_mismatch' | 'crossed' | 'awaiting_snapshot' | 'quiet_resynced' | 'rest_untrusted';

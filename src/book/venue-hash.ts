@@ -76,14 +76,7 @@ export function sha1Uncounted(text: string): string {
 }
 
 /** Preimage of the current 10-field formula, from pre-rendered level JSON. */
-export function currentPreimage(
-  market: string,
-  assetId: string,
-  timestamp: string,
-  bidsJson: string,
-  asksJson: string,
-  inputs: HashInputs,
-): string {
+export function currentPreimage(market: string, assetId: string, timestamp: string, bidsJson: string, asksJson: string, inputs: HashInputs): string {
   return (
     `${head(market, assetId, timestamp)},"bids":${bidsJson},"asks":${asksJson}` +
     `,"min_order_size":${JSON.stringify(inputs.minOrderSize)},"tick_size":${JSON.stringify(inputs.tickSize)}` +

@@ -3,10 +3,16 @@
  * (with their choices, and files where an option or argument names a file) and its arguments.
  */
 import type { Argument, Command, Option } from 'commander';
-import type { Shell } from './completion.js';
+
+/** The shells a script is printed for. */
+export type Shell = 'bash' | 'zsh' | 'fish';
 
 /** What an option or argument value completes to. */
-type Value = { readonly kind: 'none' } | { readonly kind: 'free'; readonly name: string } | { readonly kind: 'file'; readonly name: string } | { readonly kind: 'choices'; readonly name: string; readonly words: readonly string[] };
+type Value =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'free'; readonly name: string }
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'choices'; readonly name: string; readonly words: readonly string[] };
 
 interface OptionSpec {
   readonly short: string | null;
@@ -72,12 +78,20 @@ function describe(program: Command): CommandSpec[] {
       args: c.registeredArguments.map(argumentSpec),
     }));
   const names = commands.map((c) => c.name);
-  commands.push({ name: 'help', description: 'print help for a command', options: [], args: [{ value: { kind: 'choices', name: 'command', words: names }, variadic: false }] });
+  commands.push({
+    name: 'help',
+    description: 'print help for a command',
+    options: [],
+    args: [{ value: { kind: 'choices', name: 'command', words: names }, variadic: false }],
+  });
   return commands;
 }
 
 function programOptions(program: Command): OptionSpec[] {
-  return program.options.map(optionSpec).filter((o): o is OptionSpec => o !== null).concat(HELP);
+  return program.options
+    .map(optionSpec)
+    .filter((o): o is OptionSpec => o !== null)
+    .concat(HELP);
 }
 
 export function completionScript(shell: Shell, program: Command): string {
@@ -155,7 +169,10 @@ function bashValue(value: Value): string {
 
 /** zsh: inside `[...]` and `:...:` of an _arguments spec, then single-quoted for the shell. */
 function zshText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([[\]:])/g, '\\$1').replace(/'/g, "'\\''");
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([[\]:])/g, '\\$1')
+    .replace(/'/g, "'\\''");
 }
 
 function zshAction(value: Value): string {
@@ -212,7 +229,19 @@ function zshScript(commands: readonly CommandSpec[], top: readonly OptionSpec[])
     if (specs.length > 0) lines.push('          _arguments \\', ...specs.map((s, i) => `            ${s}${i < specs.length - 1 ? ' \\' : ''}`));
     lines.push('          ;;');
   }
-  lines.push('      esac', '      ;;', '  esac', '}', '', 'if [ "$funcstack[1]" = "_polybook" ]; then', '  _polybook "$@"', 'else', '  compdef _polybook polybook', 'fi', '');
+  lines.push(
+    '      esac',
+    '      ;;',
+    '  esac',
+    '}',
+    '',
+    'if [ "$funcstack[1]" = "_polybook" ]; then',
+    '  _polybook "$@"',
+    'else',
+    '  compdef _polybook polybook',
+    'fi',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -3,10 +3,10 @@
  * options, generated from the declared program (so it cannot drift from `--help`).
  */
 import { Argument, type Command } from 'commander';
-import type { CliIo } from './program.js';
+import type { Shell } from './completion-run.js';
+import type { CliIo } from './io.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
 export function registerCompletionCommand(program: Command, io: CliIo): void {
   program

@@ -2,26 +2,40 @@
  * What `polybook demo` does: the simulator in-process on a free loopback port, and a watch
  * session on every one of its assets, on the screen or as NDJSON.
  */
+import type { LogLevel } from '../log-levels.js';
 import { VenueApi } from '../feed/venue-api.js';
 import { createLogger } from '../log.js';
 import { startSimulator } from '../sim/index.js';
-import type { DemoFlags } from './demo.js';
 import { CliError } from './errors.js';
 import { chosenOutput } from './options.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 import type { ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
 import { runTui } from './watch-run.js';
+
+export interface DemoFlags {
+  readonly markets: number;
+  readonly rate: number;
+  readonly seed: number;
+  readonly depth: number;
+  readonly fps?: number;
+  readonly cpuBudget: number;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
+  readonly format?: 'tui' | 'ndjson';
+  readonly logFile?: string;
+  readonly logLevel: LogLevel;
+}
 
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
   const format = chosenOutput(flags) ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
   if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
   const sim = await startSimulator({ port: 0, markets: flags.markets, rate: flags.rate, seed: flags.seed });
   try {
-    const assets: ResolvedAsset[] = sim.markets().flatMap((m) =>
-      m.tokens.map((t) => ({ assetId: t.tokenId, market: m.conditionId, question: m.question, outcome: t.outcome })),
-    );
+    const assets: ResolvedAsset[] = sim
+      .markets()
+      .flatMap((m) => m.tokens.map((t) => ({ assetId: t.tokenId, market: m.conditionId, question: m.question, outcome: t.outcome })));
     const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
     const session = new WatchSession(assets, {
       url: sim.urls.ws_market,

@@ -3,23 +3,11 @@
  * `watch` on all of them: a live, moving book with no network. On a non-terminal it prints NDJSON.
  */
 import { Option, type Command } from 'commander';
-import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
+import { LOG_LEVELS } from '../log-levels.js';
 import { addOutputOptions, cpuBudgetFlag, integerOption, positiveNumberOption } from './options.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 
-export interface DemoFlags {
-  readonly markets: number;
-  readonly rate: number;
-  readonly seed: number;
-  readonly depth: number;
-  readonly fps?: number;
-  readonly cpuBudget: number;
-  readonly output?: 'tui' | 'ndjson';
-  /** The older name of --output. */
-  readonly format?: 'tui' | 'ndjson';
-  readonly logFile?: string;
-  readonly logLevel: LogLevel;
-}
+import type { DemoFlags } from './demo-run.js';
 
 export function registerDemoCommand(program: Command, io: CliIo): void {
   const command = program.command('demo').description('watch a few simulated markets on a local simulator: a live book with no network');

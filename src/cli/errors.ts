@@ -3,16 +3,19 @@
  * Exit statuses (usage.ts EXIT_STATUSES, README "Exit statuses"): 1 = the venue, the feed or the
  * output failed at run time, 2 = bad usage or bad input; 0 = done or stopped by a signal.
  */
+import type { CliErrorCode, FeedErrorCode } from '../errors.js';
+import { PolybookError } from '../errors.js';
 import { type FeedError, ioProblem } from '../feed/errors.js';
 import { describeCause } from './notices.js';
 
-export class CliError extends Error {
+/** A CLI error keeps a feed error's own code (feed.gaveUp, feed.authRejected, …) when it wraps one. */
+export class CliError extends PolybookError<CliErrorCode | FeedErrorCode> {
   constructor(
-    readonly code: string,
+    code: CliErrorCode | FeedErrorCode,
     message: string,
     readonly exitCode: number = 2,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'CliError';
   }
 }

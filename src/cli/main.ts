@@ -6,7 +6,8 @@
 import { CommanderError } from 'commander';
 import { FeedError, ioProblem } from '../feed/errors.js';
 import { CliError, cliErrorOf } from './errors.js';
-import { buildProgram, COMMAND_NAMES, missingCommandLine, type CliIo } from './program.js';
+import type { CliIo } from './io.js';
+import { buildProgram, COMMAND_NAMES, missingCommandLine } from './program.js';
 
 /** After SIGINT/SIGTERM a command has this long to stop cleanly before the process ends anyway. */
 export const STOP_GRACE_MS = 2000;

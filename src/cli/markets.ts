@@ -4,12 +4,11 @@
  * Gamma version hides its token ids (§9) is named on stderr and left out; an event with nothing
  * else to show is an error (exit 2).
  */
-import { Option, type Command } from 'commander';
-import { DEFAULT_GAMMA_URL } from '../feed/endpoints.js';
+import type { Command } from 'commander';
 import type { EventRef, GammaMarketProblem, MarketRef } from '../protocol/gamma.js';
 import { applyConfig, loadConfig } from './config.js';
-import { addOutputOptions, chosenOutput, httpUrlOption, integerOption } from './options.js';
-import type { CliIo } from './program.js';
+import { addOutputOptions, chosenOutput, gammaUrlFlag, integerOption } from './options.js';
+import type { CliIo } from './io.js';
 import { marketVersionError, skippedLine } from './resolve.js';
 
 export interface SearchResult {
@@ -78,8 +77,8 @@ export function registerMarketsCommand(program: Command, io: CliIo): void {
   addOutputOptions(command, ['table', 'json'], 'table, or json (one array of markets); default table')
     .option('--json', 'alias of --output json')
     .option('--limit <n>', 'at most n markets', integerOption(1, 100), 10)
-    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
-    .addHelpText('after', '\nExamples:\n  polybook markets bitcoin up or down\n  polybook markets fed rate -o json --limit 3 | jq -r \'.[].slug\'')
+    .addOption(gammaUrlFlag())
+    .addHelpText('after', "\nExamples:\n  polybook markets bitcoin up or down\n  polybook markets fed rate -o json --limit 3 | jq -r '.[].slug'")
     .hook('preAction', (command) => applyConfig(command, loadConfig(), { gamma: 'gamma' }))
     .action(async (words: string[], flags: MarketsFlags) => {
       const output = chosenOutput(flags) ?? 'table';

@@ -25,14 +25,20 @@ export function describeCause(cause: string | null): string {
 /** "2s", "0.8s": how long until the next attempt. */
 export function delayText(ms: number): string {
   const s = Math.max(0, ms) / 1000;
-  return s < 1 ? `${s.toFixed(1)}s` : `${Math.round(s)}s`;
+  // Below 0.95 s one decimal; from there whole seconds, so 0.96 s reads "1s", not "1.0s".
+  return s < 0.95 ? `${s.toFixed(1)}s` : `${Math.round(s)}s`;
 }
 
 /**
  * Writes `polybook: <url>: <cause>; retrying in 2s (attempt 3)` once per reconnect attempt of each
  * connection (its id too when there are several). Returns the listener for 'health' events.
  */
-export function retryNotices(url: string, write: (line: string) => void, connections: () => number, now: () => number = Date.now): (health: ConnectionHealth) => void {
+export function retryNotices(
+  url: string,
+  write: (line: string) => void,
+  connections: () => number,
+  now: () => number = Date.now,
+): (health: ConnectionHealth) => void {
   const written = new Map<string, string>();
   return (health) => {
     if (health.state !== 'reconnecting' || health.nextRetryAt === null) return;
@@ -40,6 +46,8 @@ export function retryNotices(url: string, write: (line: string) => void, connect
     if (written.get(health.id) === key) return;
     written.set(health.id, key);
     const where = connections() > 1 ? `${url} (${health.id})` : url;
-    write(`polybook: ${where}: ${describeCause(health.lastDisconnectCause)}; retrying in ${delayText(health.nextRetryAt - now())} (attempt ${health.attempt})\n`);
+    write(
+      `polybook: ${where}: ${describeCause(health.lastDisconnectCause)}; retrying in ${delayText(health.nextRetryAt - now())} (attempt ${health.attempt})\n`,
+    );
   };
 }

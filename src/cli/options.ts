@@ -3,6 +3,7 @@
  * InvalidArgumentError, which prints one line and exits 2.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
 import { CliError } from './errors.js';
 
 export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -50,6 +51,16 @@ export function httpUrlOption(value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** `--rest <url>`: the CLOB REST base, shared by every command that asks it for books or markets. */
+export function restUrlFlag(): Option {
+  return new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption);
+}
+
+/** `--gamma <url>`: the Gamma API base, shared by every command that resolves market names. */
+export function gammaUrlFlag(): Option {
+  return new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption);
+}
+
 /** Token ids are decimal strings of up to ~78 digits; never parsed as numbers. */
 export function isTokenId(value: string): boolean {
   return /^\d{1,100}$/.test(value);
@@ -77,7 +88,9 @@ export { DEFAULT_QUIET_AFTER_MS } from './defaults.js';
  * choices. `chosenOutput` merges them.
  */
 export function addOutputOptions(command: Command, choices: readonly string[], what: string): Command {
-  return command.addOption(new Option('-o, --output <format>', what).choices(choices)).addOption(new Option('--format <format>', 'alias of --output').choices(choices));
+  return command
+    .addOption(new Option('-o, --output <format>', what).choices(choices))
+    .addOption(new Option('--format <format>', 'alias of --output').choices(choices));
 }
 
 /**

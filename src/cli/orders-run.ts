@@ -2,6 +2,7 @@
  * What `polybook orders` does: the user channel into a store, drawn on the screen or written as
  * NDJSON until the user quits, a signal arrives or the feed fails for good.
  */
+import type { LogLevel } from '../log-levels.js';
 import { loadCredentials } from '../feed/credentials.js';
 import type { FeedError } from '../feed/errors.js';
 import type { ConnectionHealth } from '../feed/health.js';
@@ -15,9 +16,21 @@ import { healthLine } from './ndjson.js';
 import { retryNotices } from './notices.js';
 import { chosenOutput, isTokenId } from './options.js';
 import { orderLine, userTradeLine } from './order-lines.js';
-import type { OrdersFlags } from './orders.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 import { resolveAll, skippedLine, type SkipReporter } from './resolve.js';
+
+export interface OrdersFlags {
+  readonly userUrl: string;
+  readonly rest: string;
+  readonly gamma: string;
+  readonly credentials?: string;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
+  readonly format?: 'tui' | 'ndjson';
+  readonly maxAttempts?: number;
+  readonly logFile?: string;
+  readonly logLevel: LogLevel;
+}
 
 /**
  * Condition ids for the named markets (token ids are looked up through REST /book). Markets of an
@@ -59,7 +72,15 @@ export async function runOrders(names: string[], flags: OrdersFlags, io: CliIo):
   });
   const stopWriting = format === 'ndjson' ? writeNdjson(io, store) : () => {};
   // Piped, a connection that keeps failing says so, once per attempt (the screen shows it itself).
-  if (format === 'ndjson') feed.on('health', retryNotices(flags.userUrl, (line) => io.stderr.write(line), () => 1));
+  if (format === 'ndjson')
+    feed.on(
+      'health',
+      retryNotices(
+        flags.userUrl,
+        (line) => io.stderr.write(line),
+        () => 1,
+      ),
+    );
   feed.start();
   if (format === 'tui') await io.renderOrders!({ store, signal: quit.signal, fps: 10, title: 'orders' });
   else if (!quit.signal.aborted) await new Promise<void>((resolve) => quit.signal.addEventListener('abort', () => resolve(), { once: true }));

@@ -5,26 +5,15 @@
  * POLY_PASSPHRASE or a 0600 file (`--credentials <file>`), never from argv, never shown.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, DEFAULT_USER_URL } from '../feed/endpoints.js';
-import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
+import { DEFAULT_USER_URL } from '../feed/endpoints.js';
+import { LOG_LEVELS } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
-import { addOutputOptions, httpUrlOption, integerOption, wsUrlOption } from './options.js';
-import type { CliIo } from './program.js';
+import { addOutputOptions, gammaUrlFlag, integerOption, restUrlFlag, wsUrlOption } from './options.js';
+import type { CliIo } from './io.js';
+
+import type { OrdersFlags } from './orders-run.js';
 
 export { orderLine, userTradeLine } from './order-lines.js';
-
-export interface OrdersFlags {
-  readonly userUrl: string;
-  readonly rest: string;
-  readonly gamma: string;
-  readonly credentials?: string;
-  readonly output?: 'tui' | 'ndjson';
-  /** The older name of --output. */
-  readonly format?: 'tui' | 'ndjson';
-  readonly maxAttempts?: number;
-  readonly logFile?: string;
-  readonly logLevel: LogLevel;
-}
 
 export function registerOrdersCommand(program: Command, io: CliIo): void {
   const command = program
@@ -33,13 +22,16 @@ export function registerOrdersCommand(program: Command, io: CliIo): void {
     .argument('[market...]', 'markets to follow (slugs, URLs, condition ids, token ids); none = every market of the key');
   addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
     .addOption(new Option('--user-url <ws-url>', 'user channel URL').env('POLYBOOK_USER_WS_URL').default(DEFAULT_USER_URL).argParser(wsUrlOption))
-    .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
-    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
+    .addOption(restUrlFlag())
+    .addOption(gammaUrlFlag())
     .option('--credentials <file>', 'credentials JSON file {apiKey, secret, passphrase}, mode 0600 (default: env, then ~/.config/polybook/credentials.json)')
     .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))
-    .addHelpText('after', '\nExamples:\n  POLY_API_KEY=... POLY_API_SECRET=... POLY_PASSPHRASE=... polybook orders btc-updown-5m-1784449200\n  polybook orders --credentials ~/.config/polybook/credentials.json -o ndjson\n\nOffline: polybook sim --user-activity prints a test key set whose orders and trades it makes up.\nPiped, every reconnect attempt is one line on stderr.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  POLY_API_KEY=... POLY_API_SECRET=... POLY_PASSPHRASE=... polybook orders btc-updown-5m-1784449200\n  polybook orders --credentials ~/.config/polybook/credentials.json -o ndjson\n\nOffline: polybook sim --user-activity prints a test key set whose orders and trades it makes up.\nPiped, every reconnect attempt is one line on stderr.',
+    )
     .hook('preAction', (cmd) => applyConfig(cmd, loadConfig(), { userUrl: 'userUrl', rest: 'rest', gamma: 'gamma' }))
     .action(async (names: string[], flags: OrdersFlags) => (await import('./orders-run.js')).runOrders(names, flags, io));
 }

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { registerCompletionCommand } from './completion.js';
 import { registerDemoCommand } from './demo.js';
 import { registerReplayCommand } from './replay-command.js';
-import type { RenderTui } from './tui-request.js';
+import type { CliIo } from './io.js';
 import { registerMarketsCommand } from './markets.js';
 import { registerOrdersCommand } from './orders.js';
 import { registerSimCommand } from './sim-command.js';
@@ -14,20 +14,6 @@ import { registerStatusCommand } from './status.js';
 import { commanderLine, programHelpText } from './usage.js';
 import { packageVersion } from './version.js';
 import { registerWatchCommand } from './watch.js';
-
-/** Where commands write and how they stop; tests pass their own. */
-export interface CliIo {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; writableNeedDrain?: boolean };
-  readonly stderr: NodeJS.WritableStream;
-  /** What `replay -` reads; absent where there is none. */
-  readonly stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-  /** Aborts on SIGINT/SIGTERM (or when a test says so). */
-  readonly signal: AbortSignal;
-  /** Draws the screen for a session until it ends; absent where no UI is linked. */
-  readonly renderTui?: RenderTui;
-  /** Draws the orders screen (user channel); absent where no UI is linked. */
-  readonly renderOrders?: RenderTui;
-}
 
 /** Every command, by name. */
 const COMMANDS: ReadonlyArray<readonly [string, (program: Command, io: CliIo) => void]> = [

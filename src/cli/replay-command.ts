@@ -5,7 +5,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { CliError } from './errors.js';
 import { addOutputOptions, chosenOutput, cpuBudgetFlag, integerOption } from './options.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 
 interface ReplayFlags {
   readonly output?: 'json' | 'tui';
@@ -51,7 +51,7 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
       const format = chosenOutput(flags) ?? (io.stdout.isTTY && io.renderTui ? 'tui' : 'json');
       // Loaded only now: the JSON path never loads the screen's player, nor the screen the JSON writer.
       if (format === 'json') {
-        const { replayToSummary } = await import('./replay.js');
+        const { replayToSummary } = await import('./replay-summary.js');
         const summary = await replayToSummary(file, flags.bookMeta ?? [], io.stdin);
         io.stdout.write(`${JSON.stringify(summary)}\n`);
         return;
@@ -59,6 +59,12 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
       if (!io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output json');
       const fps = flags.fps ?? (process.env.TMUX ? 10 : 30);
       const { runReplayTui } = await import('./replay-tui.js');
-      await runReplayTui(file, { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget }, io.renderTui, io.signal, io.stdin);
+      await runReplayTui(
+        file,
+        { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget },
+        io.renderTui,
+        io.signal,
+        io.stdin,
+      );
     });
 }

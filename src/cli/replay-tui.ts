@@ -4,14 +4,14 @@
  */
 import { basename } from 'node:path';
 import { BookEngine } from '../book/engine.js';
-import { ReplayPlayer } from '../feed/replay-player.js';
+import { RecordingPlayer } from '../feed/recording-player.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth } from '../../store/store.js';
 import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
-import { readRecording, STDIN, type ReplayStdin } from './replay.js';
-import type { RenderTui } from './tui-request.js';
+import { readRecording, STDIN, type ReplayStdin } from './replay-summary.js';
+import type { RenderTui } from '../../store/tui-request.js';
 
 export interface ReplayTuiOptions {
   readonly speed: number | 'max';
@@ -29,7 +29,7 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
   const store = createPolybookStore();
   setDepth(store, options.depth);
   const publisher = new BookPublisher(engine, store, { intervalMs: 1000 / options.fps });
-  const player = new ReplayPlayer(
+  const player = new RecordingPlayer(
     frames,
     (text) => {
       publisher.handleFrame(parseFrame(text).events);

@@ -49,7 +49,6 @@ export interface SessionOptions extends ConnectionTiming {
 /** Findings after which a book is refetched from REST, ahead of every routine fetch. */
 const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 'snapshot_disagreed']);
 
-
 /** First wait before asking again for a REST book that was not trusted; doubles to a minute. */
 const UNTRUSTED_RETRY_MS = 5000;
 
@@ -253,7 +252,11 @@ export class WatchSession {
     const tries = (this.untrustedRetries.get(event.assetId) ?? 0) + 1;
     this.untrustedRetries.set(event.assetId, tries);
     const wait = Math.min(60_000, UNTRUSTED_RETRY_MS * 2 ** (tries - 1));
-    this.engine.onFinding?.({ assetId: event.assetId, kind: 'rest_untrusted', detail: `REST /book at ${event.timestamp} does not reproduce its own hash; not used (retry in ${wait / 1000}s)` });
+    this.engine.onFinding?.({
+      assetId: event.assetId,
+      kind: 'rest_untrusted',
+      detail: `REST /book at ${event.timestamp} does not reproduce its own hash; not used (retry in ${wait / 1000}s)`,
+    });
     this.resyncer?.retryLater(event.assetId, cause, wait, urgencyOf(cause));
     this.engine.dirty.add(event.assetId);
     this.publisher.schedule();

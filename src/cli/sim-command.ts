@@ -156,7 +156,12 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--seed <n>', 'PRNG seed: same seed, same markets and event sequence', integer('--seed', -2_147_483_648, 4_294_967_295), 1)
     .option('--markets <n>', 'number of binary markets', integer('--markets', 0, 5000), 3)
-    .option('--rate <msgs/s>', 'price_change messages per second across all markets', number('--rate', (n) => n >= 0 && n <= 100_000, 'a number from 0 to 100000'), 20)
+    .option(
+      '--rate <msgs/s>',
+      'price_change messages per second across all markets',
+      number('--rate', (n) => n >= 0 && n <= 100_000, 'a number from 0 to 100000'),
+      20,
+    )
     .option('--replay <capture.jsonl>', 'serve a recorded capture instead of generated markets')
     .option('--drop-every <s>', 'terminate every connection every <s> seconds', seconds('--drop-every'))
     .option('--stall-after <s>', 'each market connection goes silent <s> seconds after subscribing (PING still answered)', seconds('--stall-after'))
@@ -165,7 +170,11 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     .option('--duplicate <p>', 'probability that a price_change frame is sent twice', probability('--duplicate'))
     .option('--reorder <p>', 'probability that a same-timestamp burst arrives shuffled', probability('--reorder'))
     .option('--restart-every <s>', 'close the listener and all clients every <s> seconds, back after min(1 s, <s>/2)', seconds('--restart-every'))
-    .option('--stall-above <n>', 'a market connection holding more than <n> assets gets no data at all, dump included (PING still answered)', integer('--stall-above', 0, 1_000_000))
+    .option(
+      '--stall-above <n>',
+      'a market connection holding more than <n> assets gets no data at all, dump included (PING still answered)',
+      integer('--stall-above', 0, 1_000_000),
+    )
     .option('--quiet-markets <n>', 'the first <n> markets get no order flow: no frames, REST book and hash unchanged', integer('--quiet-markets', 0, 5000))
     .option('--placeholder-books', 'REST /book and /books answer a 0.01/0.99 placeholder whose hash does not verify')
     .addOption(
@@ -175,7 +184,10 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
     )
     .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field book hash, one frame per trade')
     .addOption(
-      new Option('--user-activity [s]', `the user channel makes up orders and trades of its test key, one every <s> seconds (default ${USER_ACTIVITY_EVERY_S}); the first line names the key`)
+      new Option(
+        '--user-activity [s]',
+        `the user channel makes up orders and trades of its test key, one every <s> seconds (default ${USER_ACTIVITY_EVERY_S}); the first line names the key`,
+      )
         .preset(String(USER_ACTIVITY_EVERY_S))
         .argParser(seconds('--user-activity')),
     )

@@ -8,9 +8,19 @@ import type { BookEvent } from '../protocol/events.js';
 import { sanitizeText, tmuxSafe } from '../protocol/sanitize.js';
 import { CliError } from './errors.js';
 import { chosenOutput } from './options.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 import { resolveOne, type ResolvedAsset } from './resolve.js';
-import type { StatusFlags } from './status.js';
+
+export interface StatusFlags {
+  readonly outcome?: string;
+  readonly timeout: number;
+  readonly rest: string;
+  readonly gamma: string;
+  readonly output?: 'table' | 'json';
+  /** Aliases of --output. */
+  readonly format?: 'table' | 'json';
+  readonly json?: boolean;
+}
 
 /** What the integrity mark says, in words: the REST book reproduces its own venue hash, or not, or cannot tell. */
 export type Integrity = 'verified' | 'mismatch' | 'unverifiable';
@@ -67,7 +77,17 @@ function decimalOrNull(text: string | undefined): string | null {
 
 export function statusRecord(asset: ResolvedAsset, rest: RestBook): StatusRecord {
   if (rest.kind === 'missing') {
-    return { outcome: asset.outcome, asset_id: asset.assetId, market: asset.market, best_bid: null, best_ask: null, last: null, spread: null, integrity: 'unverifiable', resolved: true };
+    return {
+      outcome: asset.outcome,
+      asset_id: asset.assetId,
+      market: asset.market,
+      best_bid: null,
+      best_ask: null,
+      last: null,
+      spread: null,
+      integrity: 'unverifiable',
+      resolved: true,
+    };
   }
   const a = topOf(rest.book);
   return {
@@ -90,7 +110,10 @@ function chooseOutcome(assets: readonly ResolvedAsset[], wanted: string | undefi
   const found = assets.find((a) => a.outcome?.toLowerCase() === wanted.toLowerCase());
   if (found) return found;
   if (labels.length === 0) return assets[0]!;
-  throw new CliError('cli.unknownOutcome', `no outcome "${sanitizeText(wanted).slice(0, 40)}" in ${sanitizeText(name).slice(0, 80)} (outcomes: ${labels.join(', ')})`);
+  throw new CliError(
+    'cli.unknownOutcome',
+    `no outcome "${sanitizeText(wanted).slice(0, 40)}" in ${sanitizeText(name).slice(0, 80)} (outcomes: ${labels.join(', ')})`,
+  );
 }
 
 /** A token id named on its own: its label from Gamma (`/markets?clob_token_ids=`), when Gamma knows it. */
@@ -123,7 +146,8 @@ export async function runStatus(market: string, flags: StatusFlags, io: CliIo): 
     io.stdout.write(`${tmuxSafe(rest.kind === 'missing' ? `${label} resolved` : statusLine(label, rest.book))}\n`);
   } catch (error) {
     // In a tmux bar stdout is all that shows: a short line there too (the full one is on stderr).
-    if (error instanceof FeedError && output === 'table') io.stdout.write(`polybook: ${error.code === 'feed.unreachable' ? 'venue unreachable' : error.message}\n`);
+    if (error instanceof FeedError && output === 'table')
+      io.stdout.write(`polybook: ${error.code === 'feed.unreachable' ? 'venue unreachable' : error.message}\n`);
     throw error;
   }
 }

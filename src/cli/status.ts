@@ -5,21 +5,11 @@
  * be reached the line says so and it exits 1.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
 import { applyConfig, loadConfig } from './config.js';
-import { addOutputOptions, httpUrlOption, secondsOption } from './options.js';
-import type { CliIo } from './program.js';
+import { addOutputOptions, gammaUrlFlag, restUrlFlag, secondsOption } from './options.js';
+import type { CliIo } from './io.js';
 
-export interface StatusFlags {
-  readonly outcome?: string;
-  readonly timeout: number;
-  readonly rest: string;
-  readonly gamma: string;
-  readonly output?: 'table' | 'json';
-  /** Aliases of --output. */
-  readonly format?: 'table' | 'json';
-  readonly json?: boolean;
-}
+import type { StatusFlags } from './status-run.js';
 
 export function registerStatusCommand(program: Command, io: CliIo): void {
   const command = program
@@ -30,8 +20,8 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .option('--json', 'alias of --output json')
     .option('--outcome <label>', 'which outcome to show (default: the first)')
     .addOption(new Option('--timeout <seconds>', 'give up on each request after this long').argParser(secondsOption(0.1)).default(3000, '3'))
-    .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
-    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
+    .addOption(restUrlFlag())
+    .addOption(gammaUrlFlag())
     .addHelpText(
       'after',
       [

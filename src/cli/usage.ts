@@ -15,7 +15,10 @@ import { configPath } from './config.js';
  */
 export const EXIT_STATUSES: ReadonlyArray<readonly [number, string]> = [
   [0, 'done, or stopped: q, SIGINT or SIGTERM (a second one ends it at once), a closed pipe'],
-  [1, 'the venue, the feed or the output failed: unreachable, gave up reconnecting, credentials refused, a URL that is not the API, no book for an asset (--once), a recording with no valid frame, stdout or --record unwritable'],
+  [
+    1,
+    'the venue, the feed or the output failed: unreachable, gave up reconnecting, credentials refused, a URL that is not the API, no book for an asset (--once), a recording with no valid frame, stdout or --record unwritable',
+  ],
   [2, 'bad input: arguments, the config or credentials file, a market name that matches nothing'],
 ];
 

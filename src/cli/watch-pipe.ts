@@ -66,7 +66,11 @@ function watchMissing(session: WatchSession, missing: (id: string) => void): () 
   };
 }
 
-type Ending = { readonly kind: 'stopped' } | { readonly kind: 'fatal'; readonly error: FeedError } | { readonly kind: 'settled' } | { readonly kind: 'deadline' };
+type Ending =
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'fatal'; readonly error: FeedError }
+  | { readonly kind: 'settled' }
+  | { readonly kind: 'deadline' };
 
 /** Runs pipe mode until `signal` aborts (or --once is done); throws the feed error that ended it, or --once's failure. */
 export async function runPipe(session: WatchSession, out: NdjsonSink, signal: AbortSignal, options: PipeOptions = {}): Promise<void> {
@@ -91,7 +95,15 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
       stderr?.write(`polybook: ${noBookText([assetName(session, id)])}\n`);
     }
   });
-  if (stderr && options.url) session.feed.on('health', retryNotices(options.url, (line) => stderr.write(line), () => session.feed.connections().length));
+  if (stderr && options.url)
+    session.feed.on(
+      'health',
+      retryNotices(
+        options.url,
+        (line) => stderr.write(line),
+        () => session.feed.connections().length,
+      ),
+    );
   let deadline: ReturnType<typeof setTimeout> | null = null;
   if (once) {
     session.store.subscribe((state) => {

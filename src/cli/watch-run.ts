@@ -2,6 +2,7 @@
  * What `polybook watch` does once its arguments are checked: resolve the names, start a session,
  * and run it on the screen or as NDJSON.
  */
+import type { LogLevel } from '../log-levels.js';
 import type { FeedError } from '../feed/errors.js';
 import { openRecorder, type FrameRecorder } from '../feed/recorder.js';
 import { VenueApi } from '../feed/venue-api.js';
@@ -9,12 +10,37 @@ import { createLogger } from '../log.js';
 import { configPath, loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { chosenOutput, DEFAULT_CPU_BUDGET, isTokenId } from './options.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 import { resolveAll, skippedLine, type ResolvedAsset, type SkipReporter } from './resolve.js';
 import { WatchSession } from './session.js';
-import { ONCE_TIMEOUT_MS, type WatchFlags } from './watch.js';
+import { ONCE_TIMEOUT_MS } from './defaults.js';
 import { runPipe } from './watch-pipe.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
+
+export interface WatchFlags {
+  readonly url: string;
+  readonly rest: string;
+  readonly gamma: string;
+  readonly restSync: boolean;
+  readonly output?: 'tui' | 'ndjson';
+  /** The older name of --output. */
+  readonly format?: 'tui' | 'ndjson';
+  readonly depth: number;
+  readonly once?: boolean;
+  /** --once's deadline, ms (default ONCE_TIMEOUT_MS). */
+  readonly timeout?: number;
+  readonly record?: string;
+  readonly fps?: number;
+  readonly cpuBudget: number;
+  readonly pingInterval: number;
+  readonly pongTimeout: number;
+  readonly silence: number;
+  readonly quietAfter: number;
+  readonly assetsPerConnection: number;
+  readonly maxAttempts?: number;
+  readonly logFile?: string;
+  readonly logLevel: LogLevel;
+}
 
 /** Resolves names to token ids (no network when every argument already is one). */
 export async function resolveMarkets(args: readonly string[], api: VenueApi, onSkipped?: SkipReporter): Promise<ResolvedAsset[]> {
@@ -22,7 +48,14 @@ export async function resolveMarkets(args: readonly string[], api: VenueApi, onS
   return resolveAll(api, args, onSkipped);
 }
 
-export function sessionFor(assets: readonly ResolvedAsset[], flags: WatchFlags, fps: number, api: VenueApi, io: CliIo, recorder: FrameRecorder | null): WatchSession {
+export function sessionFor(
+  assets: readonly ResolvedAsset[],
+  flags: WatchFlags,
+  fps: number,
+  api: VenueApi,
+  io: CliIo,
+  recorder: FrameRecorder | null,
+): WatchSession {
   return new WatchSession(assets, {
     url: flags.url,
     depth: flags.depth,

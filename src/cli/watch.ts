@@ -7,46 +7,21 @@
  * (WebSocket, REST, the engine) is loaded by watch-run.ts when the command runs.
  */
 import { type Command, Option } from 'commander';
-import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_GAMMA_URL, DEFAULT_MARKET_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
-import { LOG_LEVELS, type LogLevel } from '../log-levels.js';
+import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from '../feed/endpoints.js';
+import { LOG_LEVELS } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
-import { addOutputOptions, cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, httpUrlOption, integerOption, secondsOption, wsUrlOption } from './options.js';
-import type { CliIo } from './program.js';
+import { addOutputOptions, cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, gammaUrlFlag, integerOption, restUrlFlag, secondsOption, wsUrlOption } from './options.js';
+import type { CliIo } from './io.js';
 
-export interface WatchFlags {
-  readonly url: string;
-  readonly rest: string;
-  readonly gamma: string;
-  readonly restSync: boolean;
-  readonly output?: 'tui' | 'ndjson';
-  /** The older name of --output. */
-  readonly format?: 'tui' | 'ndjson';
-  readonly depth: number;
-  readonly once?: boolean;
-  /** --once's deadline, ms (default ONCE_TIMEOUT_MS). */
-  readonly timeout?: number;
-  readonly record?: string;
-  readonly fps?: number;
-  readonly cpuBudget: number;
-  readonly pingInterval: number;
-  readonly pongTimeout: number;
-  readonly silence: number;
-  readonly quietAfter: number;
-  readonly assetsPerConnection: number;
-  readonly maxAttempts?: number;
-  readonly logFile?: string;
-  readonly logLevel: LogLevel;
-}
-
-/** How long `--once` waits for every asset's first book by default. */
-export const ONCE_TIMEOUT_MS = 15_000;
+import type { WatchFlags } from './watch-run.js';
+import { ONCE_TIMEOUT_MS } from './defaults.js';
 
 /** Connection and REST options shared by the commands that watch the venue. */
 export function addVenueOptions(command: Command): Command {
   return command
     .addOption(new Option('--url <ws-url>', 'market channel URL').env('POLYBOOK_WS_URL').default(DEFAULT_MARKET_URL).argParser(wsUrlOption))
-    .addOption(new Option('--rest <url>', 'CLOB REST URL').env('POLYBOOK_REST_URL').default(DEFAULT_REST_URL).argParser(httpUrlOption))
-    .addOption(new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption))
+    .addOption(restUrlFlag())
+    .addOption(gammaUrlFlag())
     .option('--no-rest-sync', 'no REST bootstrap or resync (WebSocket only)')
     .addOption(new Option('--ping-interval <seconds>', 'text PING cadence').argParser(secondsOption(0.01)).default(10_000, '10'))
     .addOption(new Option('--pong-timeout <seconds>', 'reconnect when no PONG comes back within this').argParser(secondsOption(0.01)).default(30_000, '30'))
@@ -79,7 +54,9 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
     .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
     .option('--once', 'print each asset’s first complete book and exit (ndjson)')
     .addOption(
-      new Option('--timeout <seconds>', `with --once: exit 1 naming the assets with no book after this long (default ${ONCE_TIMEOUT_MS / 1000})`).argParser(secondsOption(0.1)),
+      new Option('--timeout <seconds>', `with --once: exit 1 naming the assets with no book after this long (default ${ONCE_TIMEOUT_MS / 1000})`).argParser(
+        secondsOption(0.1),
+      ),
     )
     .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
     .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))

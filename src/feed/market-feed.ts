@@ -25,10 +25,7 @@ import { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL } from './endpoints.j
 export { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_MARKET_URL };
 
 /** Timing knobs passed through to each connection. */
-export type ConnectionTiming = Pick<
-  ConnectionOptions,
-  'pingIntervalMs' | 'pongTimeoutMs' | 'silenceMs' | 'backoff' | 'maxAttempts' | 'now' | 'random'
->;
+export type ConnectionTiming = Pick<ConnectionOptions, 'pingIntervalMs' | 'pongTimeoutMs' | 'silenceMs' | 'backoff' | 'maxAttempts' | 'now' | 'random'>;
 
 export interface MarketFeedOptions extends ConnectionTiming {
   readonly url?: string;

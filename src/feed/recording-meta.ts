@@ -61,7 +61,11 @@ export function parseMeta(text: string): RecordingMeta {
   if (!isObject(body) || body.format !== META_FORMAT) throw new Error(`not a ${META_FORMAT} file`);
   const assets = list(body.assets, 'assets').map((raw, i) => {
     if (!isObject(raw) || typeof raw.asset_id !== 'string' || !TOKEN_ID.test(raw.asset_id)) throw new Error(`assets[${i}].asset_id is not a token id`);
-    return { assetId: raw.asset_id, market: optional(raw.market, CONDITION_ID, `assets[${i}].market`), tickSize: optional(raw.tick_size, DECIMAL, `assets[${i}].tick_size`) };
+    return {
+      assetId: raw.asset_id,
+      market: optional(raw.market, CONDITION_ID, `assets[${i}].market`),
+      tickSize: optional(raw.tick_size, DECIMAL, `assets[${i}].tick_size`),
+    };
   });
   const markets = list(body.markets, 'markets').map((raw, i) => {
     if (!isObject(raw) || typeof raw.market !== 'string' || !CONDITION_ID.test(raw.market)) throw new Error(`markets[${i}].market is not a condition id`);

@@ -51,7 +51,9 @@ export class AuthRefusal {
       return `the venue refused the API credentials (close ${code}${reason ? `: ${reason}` : ''})`;
     }
     this.silentCloses = answered ? 0 : this.silentCloses + 1;
-    return this.silentCloses >= SILENT_REFUSALS ? `the user channel closed ${SILENT_REFUSALS} times right after authenticating: check the API credentials` : null;
+    return this.silentCloses >= SILENT_REFUSALS
+      ? `the user channel closed ${SILENT_REFUSALS} times right after authenticating: check the API credentials`
+      : null;
   }
 }
 

@@ -121,7 +121,10 @@ export class VenueApi {
   /** Active markets whose question, title or slug match `text`, via Gamma's public search. */
   async search(text: string, limit: number): Promise<MarketRef[]> {
     const events = await this.searchEvents(text, limit);
-    return events.flatMap((e) => e.markets).filter((m) => m.active && !m.closed).slice(0, limit);
+    return events
+      .flatMap((e) => e.markets)
+      .filter((m) => m.active && !m.closed)
+      .slice(0, limit);
   }
 
   /** Gamma's public search as events (with the markets each one had to skip). */
@@ -137,7 +140,8 @@ export class VenueApi {
     const { status, body } = await fetchJson(`${this.gamma}${path}`, { timeoutMs: this.timeoutMs });
     const route = path.split('?')[0];
     // Gamma's listings answer an empty list, not a 404, when nothing matches: this is not Gamma.
-    if (status === 404) throw new FeedError('feed.httpStatus', `${this.gamma} is not the Gamma API: ${route} answered HTTP 404 (check --gamma or POLYBOOK_GAMMA_URL)`);
+    if (status === 404)
+      throw new FeedError('feed.httpStatus', `${this.gamma} is not the Gamma API: ${route} answered HTTP 404 (check --gamma or POLYBOOK_GAMMA_URL)`);
     if (status !== 200) throw new FeedError('feed.httpStatus', `Gamma ${route} answered HTTP ${status}`);
     return body;
   }

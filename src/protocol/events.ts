@@ -212,13 +212,7 @@ export interface InvalidEvent {
   readonly eventType: string | null;
 }
 
-export type MarketEvent =
-  | BookEvent
-  | PriceChangeEvent
-  | LastTradeEvent
-  | TickSizeEvent
-  | BestBidAskEvent
-  | MarketLifecycleEvent;
+export type MarketEvent = BookEvent | PriceChangeEvent | LastTradeEvent | TickSizeEvent | BestBidAskEvent | MarketLifecycleEvent;
 
 export type UserEvent = OrderEvent | UserTradeEvent;
 

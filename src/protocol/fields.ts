@@ -144,7 +144,8 @@ function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, stri
   // In [0, 1]: an integer part of one digit, and "1" only as 1 exactly.
   if (integerDigits > 1 || (result.charCodeAt(0) !== 48 && result !== '1')) return ['out_of_range', 'is above 1'];
   // A level or a tick lies strictly between 0 and 1 ("0" and "1" are the empty-side markers).
-  if ((kind === 'tick' || kind === 'level') && (result === '0' || result === '1')) return ['out_of_range', `is not a ${kind === 'tick' ? 'tick size' : 'price level'}`];
+  if ((kind === 'tick' || kind === 'level') && (result === '0' || result === '1'))
+    return ['out_of_range', `is not a ${kind === 'tick' ? 'tick size' : 'price level'}`];
   return null;
 }
 

@@ -40,7 +40,8 @@ export class FrameStats {
       this.invalidReasons[event.reason] = (this.invalidReasons[event.reason] ?? 0) + 1;
     } else if (event.kind === 'unknown') {
       this.unknown++;
-      if (this.unknownTypes.size < 100 || this.unknownTypes.has(event.eventType)) this.unknownTypes.set(event.eventType, (this.unknownTypes.get(event.eventType) ?? 0) + 1);
+      if (this.unknownTypes.size < 100 || this.unknownTypes.has(event.eventType))
+        this.unknownTypes.set(event.eventType, (this.unknownTypes.get(event.eventType) ?? 0) + 1);
     } else {
       const name = WIRE_NAME[event.kind] ?? event.kind;
       this.events[name] = (this.events[name] ?? 0) + 1;

@@ -4,14 +4,7 @@
  * Field tables: POLYMARKET.md §4.
  */
 import { compareDecimal } from '../decimal.js';
-import type {
-  BestBidAskEvent,
-  BookEvent,
-  LastTradeEvent,
-  Level,
-  MarketLifecycleEvent,
-  TickSizeEvent,
-} from './events.js';
+import type { BestBidAskEvent, BookEvent, LastTradeEvent, Level, MarketLifecycleEvent, TickSizeEvent } from './events.js';
 import { label } from './sanitize.js';
 import {
   conditionId,

@@ -17,11 +17,6 @@ export function sanitizeText(text: string): string {
   return text.replace(BREAKS, ' ').replace(UNSAFE, '');
 }
 
-/** `sanitizeText` for optional values. */
-export function sanitizeOpt(text: string | null | undefined): string | null {
-  return text === null || text === undefined ? null : sanitizeText(text);
-}
-
 /** Questions and labels are cut here: one terminal row, with room to spare. */
 export const MAX_LABEL = 300;
 

@@ -110,7 +110,13 @@ export function captureMarkets(capture: Capture): MarketState[] {
         { tokenId: first.asset_id, outcome: 'Yes' },
         { tokenId: second?.asset_id ?? `${first.asset_id}0`, outcome: 'No' },
       ],
-      event: { id: String(900_000 + index), ticker: `replay-${index}`, slug: `replay-${conditionId.slice(2, 10)}`, title: `Replayed market ${conditionId.slice(0, 10)}`, description: '' },
+      event: {
+        id: String(900_000 + index),
+        ticker: `replay-${index}`,
+        slug: `replay-${conditionId.slice(2, 10)}`,
+        title: `Replayed market ${conditionId.slice(0, 10)}`,
+        description: '',
+      },
       category: 'Replay',
       startDate: new Date(Number(first.timestamp)).toISOString(),
       endDate: new Date(Number(first.timestamp) + 86_400_000).toISOString(),
@@ -176,6 +182,9 @@ export class CaptureFeed implements MarketSource {
       return;
     }
     const wait = Math.max(0, frames[i]!.due - (Date.now() - startReal));
-    this.players.set(conn, setTimeout(() => this.play(conn, i, startReal), wait));
+    this.players.set(
+      conn,
+      setTimeout(() => this.play(conn, i, startReal), wait),
+    );
   }
 }

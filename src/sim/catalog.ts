@@ -103,8 +103,17 @@ function draft(rng: Rng, epochMs: number): Draft {
     const level = coin.base + rng.int(-5, 5) * coin.step;
     const question = `Will ${coin.name} close above $${money(level)} on ${date}?`;
     const eventTitle = `${coin.name} above ___ on ${date}?`;
-    return { question, outcomes: ['Yes', 'No'], eventTitle, eventSlug: slugify(`${coin.short} above on ${date}`), category: 'Crypto',
-      description: yesNo(`the ${coin.name} price`, `closes above $${money(level)} on ${date} (12:00 ET), according to Binance ${coin.short.toUpperCase()}/USDT`) };
+    return {
+      question,
+      outcomes: ['Yes', 'No'],
+      eventTitle,
+      eventSlug: slugify(`${coin.short} above on ${date}`),
+      category: 'Crypto',
+      description: yesNo(
+        `the ${coin.name} price`,
+        `closes above $${money(level)} on ${date} (12:00 ET), according to Binance ${coin.short.toUpperCase()}/USDT`,
+      ),
+    };
   }
   if (kind === 1) {
     const coin = rng.pick(COINS);
@@ -116,22 +125,40 @@ function draft(rng: Rng, epochMs: number): Draft {
     };
     const question = `${coin.name} Up or Down - ${dayName(start - 4 * 3_600_000)}, ${hhmm(start)}-${hhmm(start + 300_000)} ET`;
     const slug = `${coin.short}-updown-5m-${Math.floor(start / 1000)}`;
-    return { question, outcomes: ['Up', 'Down'], eventTitle: question, eventSlug: slug, slug, category: 'Crypto',
-      description: `This market will resolve to "Up" if the ${coin.name} price at the end of the time range specified in the title is greater than or equal to the price at the beginning of that range. Otherwise, it will resolve to "Down".` };
+    return {
+      question,
+      outcomes: ['Up', 'Down'],
+      eventTitle: question,
+      eventSlug: slug,
+      slug,
+      category: 'Crypto',
+      description: `This market will resolve to "Up" if the ${coin.name} price at the end of the time range specified in the title is greater than or equal to the price at the beginning of that range. Otherwise, it will resolve to "Down".`,
+    };
   }
   if (kind === 2) {
     const stock = rng.pick(STOCKS);
     const level = stock.base + rng.int(-4, 4) * stock.step;
     const month = MONTHS[new Date(day).getUTCMonth()]!;
     const question = `Will ${stock.name} close above $${level} end of ${month}?`;
-    return { question, outcomes: ['Yes', 'No'], eventTitle: `Will ${stock.name} close above ___ end of ${month}?`,
-      eventSlug: slugify(`${stock.name.split(' ')[0]} above in ${month}`), category: 'Stocks',
-      description: yesNo(`the official closing price of ${stock.name}`, `on the last trading day of ${month} is above $${level}`) };
+    return {
+      question,
+      outcomes: ['Yes', 'No'],
+      eventTitle: `Will ${stock.name} close above ___ end of ${month}?`,
+      eventSlug: slugify(`${stock.name.split(' ')[0]} above in ${month}`),
+      category: 'Stocks',
+      description: yesNo(`the official closing price of ${stock.name}`, `on the last trading day of ${month} is above $${level}`),
+    };
   }
   const [subject, predicate] = rng.pick(HAPPENINGS);
   const question = `Will ${subject} ${predicate}?`;
-  return { question, outcomes: ['Yes', 'No'], eventTitle: question, eventSlug: slugify(question), category: 'Culture',
-    description: yesNo(subject, `${predicate}, as reported by major news outlets`) };
+  return {
+    question,
+    outcomes: ['Yes', 'No'],
+    eventTitle: question,
+    eventSlug: slugify(question),
+    category: 'Culture',
+    description: yesNo(subject, `${predicate}, as reported by major news outlets`),
+  };
 }
 
 /**

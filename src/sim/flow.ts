@@ -46,10 +46,7 @@ export class OrderFlow {
    * Fills an empty market's ladders around its initial price, one level per tick, each as a resting
    * BUY: `place(token, price, size)` (default: straight into the book; `openMarket` sends them).
    */
-  seed(
-    m: MarketState,
-    place: (token: TokenIndex, price: number, sizeCents: number) => void = (t, p, s) => m.book.set(t, 'BUY', p, s),
-  ): void {
+  seed(m: MarketState, place: (token: TokenIndex, price: number, sizeCents: number) => void = (t, p, s) => m.book.set(t, 'BUY', p, s)): void {
     const tick = m.tick;
     const bestBid = m.info.initialMid - (this.rng.chance(0.5) ? 0 : tick);
     const bestAsk = bestBid + tick * this.rng.int(1, 2);
@@ -172,9 +169,7 @@ export class OrderFlow {
     const ladder = m.book.ladder(token, 'SELL');
     const first = m.book.best(token, 'SELL');
     if (first === null) return null;
-    let wantMicro = rng.chance(0.6)
-      ? Math.floor((rng.pick(USD_ORDERS) * 1e10) / first) - 1
-      : rng.int(1, 120) * 1_000_000;
+    let wantMicro = rng.chance(0.6) ? Math.floor((rng.pick(USD_ORDERS) * 1e10) / first) - 1 : rng.int(1, 120) * 1_000_000;
     let filledMicro = 0;
     let price = first;
     const fills: { price: number; size: number }[] = [];

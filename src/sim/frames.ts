@@ -91,7 +91,9 @@ function legacyChange(m: MarketState, spec: ElementSpec, size: string, timestamp
     asset_id: assetId,
     changes,
     event_type: 'price_change',
-    hash: createHash('sha1').update(compactJson({ asset_id: assetId, changes, timestamp })).digest('hex'),
+    hash: createHash('sha1')
+      .update(compactJson({ asset_id: assetId, changes, timestamp }))
+      .digest('hex'),
     market: m.conditionId,
     timestamp,
   };
@@ -122,15 +124,7 @@ export function priceChangeText(
   return `{"market":${JSON.stringify(m.conditionId)}, "price_changes":[${first}, ${second}], "timestamp":${JSON.stringify(timestamp)}, "event_type":"price_change"}`;
 }
 
-export function lastTradeEvent(
-  m: MarketState,
-  token: TokenIndex,
-  price: string,
-  size: string,
-  side: Side,
-  timestamp: string,
-  transactionHash: string,
-): Json {
+export function lastTradeEvent(m: MarketState, token: TokenIndex, price: string, size: string, side: Side, timestamp: string, transactionHash: string): Json {
   return {
     market: m.conditionId,
     asset_id: m.assetId(token),

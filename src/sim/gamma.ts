@@ -157,9 +157,25 @@ export function gammaRoute(sim: MarketSimulation, path: string, params: URLSearc
   const one = (list: MarketState[], build: (m: MarketState) => unknown): Reply => (list[0] ? json(200, build(list[0])) : NOT_FOUND);
   const tail = (prefix: string): string | null => (path.startsWith(prefix) ? decodeURIComponent(path.slice(prefix.length)) : null);
   let key: string | null;
-  if ((key = tail('/markets/slug/')) !== null) return one(all.filter((m) => m.info.slug === key), gammaMarket);
-  if ((key = tail('/markets/')) !== null) return one(all.filter((m) => m.info.gammaId === key), gammaMarket);
-  if ((key = tail('/events/slug/')) !== null) return one(all.filter((m) => m.info.event.slug === key), gammaEvent);
-  if ((key = tail('/events/')) !== null) return one(all.filter((m) => m.info.event.id === key), gammaEvent);
+  if ((key = tail('/markets/slug/')) !== null)
+    return one(
+      all.filter((m) => m.info.slug === key),
+      gammaMarket,
+    );
+  if ((key = tail('/markets/')) !== null)
+    return one(
+      all.filter((m) => m.info.gammaId === key),
+      gammaMarket,
+    );
+  if ((key = tail('/events/slug/')) !== null)
+    return one(
+      all.filter((m) => m.info.event.slug === key),
+      gammaEvent,
+    );
+  if ((key = tail('/events/')) !== null)
+    return one(
+      all.filter((m) => m.info.event.id === key),
+      gammaEvent,
+    );
   return null;
 }

@@ -217,7 +217,9 @@ export class MarketSimulation {
       if (m.status !== 'live' || m.quiet) continue;
       const ts = this.clock.stamp(this.clock.at(due));
       const event = lastTradeEvent(m, print.token, formatPrice(print.price), formatMicro(print.sizeMicro), print.side, ts, hex32(this.printRng));
-      this.sink([{ kind: 'last_trade_price', market: m.conditionId, assets: [m.assetId(print.token)], audience: 'subscribers', timestamp: ts, text: spacedJson(event) }]);
+      this.sink([
+        { kind: 'last_trade_price', market: m.conditionId, assets: [m.assetId(print.token)], audience: 'subscribers', timestamp: ts, text: spacedJson(event) },
+      ]);
     }
   }
 

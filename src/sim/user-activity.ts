@@ -171,27 +171,30 @@ export class UserActivity {
 
   private emitOrder(id: string, r: OrderRecord, type: 'PLACEMENT' | 'UPDATE' | 'CANCELLATION', status: string): void {
     const o = r.options;
-    this.send(r.market, spacedJson({
-      asset_id: o.assetId,
-      associate_trades: r.trades.length > 0 ? r.trades : null,
-      created_at: r.createdAt,
-      event_type: 'order',
-      expiration: '0',
-      id,
-      maker_address: this.makerAddress,
-      market: r.market,
-      order_owner: this.credentials.apiKey,
-      order_type: o.orderType ?? 'GTC',
-      original_size: r.originalSize,
-      outcome: r.outcome,
-      owner: this.credentials.apiKey,
-      price: o.price,
-      side: o.side,
-      size_matched: r.sizeMatched,
-      status,
-      timestamp: String(this.nowMs()),
-      type,
-    }));
+    this.send(
+      r.market,
+      spacedJson({
+        asset_id: o.assetId,
+        associate_trades: r.trades.length > 0 ? r.trades : null,
+        created_at: r.createdAt,
+        event_type: 'order',
+        expiration: '0',
+        id,
+        maker_address: this.makerAddress,
+        market: r.market,
+        order_owner: this.credentials.apiKey,
+        order_type: o.orderType ?? 'GTC',
+        original_size: r.originalSize,
+        outcome: r.outcome,
+        owner: this.credentials.apiKey,
+        price: o.price,
+        side: o.side,
+        size_matched: r.sizeMatched,
+        status,
+        timestamp: String(this.nowMs()),
+        type,
+      }),
+    );
   }
 
   private tradeBody(orderId: string, r: OrderRecord, tradeId: string, size: string, ms: number): Record<string, unknown> {
@@ -207,16 +210,18 @@ export class UserActivity {
       id: tradeId,
       last_update: seconds,
       maker_address: taker ? counterparty.maker_address : this.makerAddress,
-      maker_orders: [{
-        asset_id: o.assetId,
-        fee_rate_bps: r.makerFeeRate,
-        maker_address: taker ? counterparty.maker_address : this.makerAddress,
-        matched_amount: size,
-        order_id: taker ? counterparty.order_id : orderId,
-        outcome: r.outcome,
-        owner: taker ? counterparty.owner : this.credentials.apiKey,
-        price: o.price,
-      }],
+      maker_orders: [
+        {
+          asset_id: o.assetId,
+          fee_rate_bps: r.makerFeeRate,
+          maker_address: taker ? counterparty.maker_address : this.makerAddress,
+          matched_amount: size,
+          order_id: taker ? counterparty.order_id : orderId,
+          outcome: r.outcome,
+          owner: taker ? counterparty.owner : this.credentials.apiKey,
+          price: o.price,
+        },
+      ],
       market: r.market,
       match_time: seconds,
       outcome: r.outcome,
@@ -236,12 +241,15 @@ export class UserActivity {
 
   private emitTrade(body: Record<string, unknown>, status: 'MATCHED' | 'MINED' | 'CONFIRMED', tx: string | null): void {
     const ms = this.nowMs();
-    this.send(body.market as string, spacedJson({
-      ...body,
-      last_update: String(Math.floor(ms / 1000)),
-      status,
-      timestamp: String(ms),
-      transaction_hash: tx,
-    }));
+    this.send(
+      body.market as string,
+      spacedJson({
+        ...body,
+        last_update: String(Math.floor(ms / 1000)),
+        status,
+        timestamp: String(ms),
+        transaction_hash: tx,
+      }),
+    );
   }
 }

@@ -20,7 +20,6 @@ import { AUTH_FAILED_CODE, AUTH_FAILED_REASON, type UserCredentials } from './us
 
 export { AUTH_FAILED_CODE, AUTH_FAILED_REASON, TEST_CREDENTIALS, type UserCredentials } from './user-auth.js';
 
-
 class UserConn {
   subscribed = false;
   allMarkets = true;

@@ -31,7 +31,12 @@ async function measureClient(sim: Simulator, steps: number, onFrame: (count: () 
   await sleep(200);
   received = 0;
   sent = 0;
-  const seconds = await pump(sim, steps, () => received, () => sent);
+  const seconds = await pump(
+    sim,
+    steps,
+    () => received,
+    () => sent,
+  );
   off();
   return received / seconds;
 }

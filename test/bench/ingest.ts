@@ -14,7 +14,7 @@ import { auditTotals, entriesPerPriceChange, legacySession, liveSession, multiEn
 export async function benchIngest(loops = 100): Promise<void> {
   benchLive(loops);
   const sessions = [await legacySession(), await multiEntrySession()];
-  process.stdout.write('\ningest: generated sessions (seed 23, fixed epoch, rate 0 + advance; every market\'s REST metadata known)\n');
+  process.stdout.write("\ningest: generated sessions (seed 23, fixed epoch, rate 0 + advance; every market's REST metadata known)\n");
   for (const session of sessions) benchSession(session);
 }
 
@@ -49,7 +49,10 @@ function ratios(session: Session, loops: number): { events: number; perSec: numb
   let eventsPerLoop = 0;
   for (const frame of session.frames) eventsPerLoop += parseFrame(frame).events.length;
   const events = eventsPerLoop * loops;
-  const { baselineSeconds, ratios: [plain, hashed] } = pairedRatios(parseAll(session.frames, loops), [ingestAll(session, loops, false), ingestAll(session, loops, true)]);
+  const {
+    baselineSeconds,
+    ratios: [plain, hashed],
+  } = pairedRatios(parseAll(session.frames, loops), [ingestAll(session, loops, false), ingestAll(session, loops, true)]);
   return { events, perSec: events / baselineSeconds, plain: plain!, hashed: hashed! };
 }
 

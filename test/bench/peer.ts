@@ -54,7 +54,10 @@ function booksAgree(session: Session): { agree: number; assets: number } {
   }
   engine.flush();
   const key = (levels: readonly { price: string; size: string }[]): string =>
-    levels.map((l) => `${Number(l.price)}:${Number(l.size)}`).sort().join(',');
+    levels
+      .map((l) => `${Number(l.price)}:${Number(l.size)}`)
+      .sort()
+      .join(',');
   let agree = 0;
   for (const [id, asset] of engine.assets) {
     const peer = cache.getBookEntry(id);

@@ -58,9 +58,19 @@ function liveEvents(): FeedEvent[] {
 
 function liveHealth(store: PolybookStore, perSecond: number): void {
   setHealth(store, {
-    id: 'market-0', channel: 'market', state: 'live', frozen: false, attempt: 0, nextRetryAt: null,
-    rttMs: 12 + Math.round(Math.random() * 4), messagesPerSec: perSecond, lastDataAt: Date.now(),
-    quietVerifiedAt: null, reconnects: 0, lastDisconnectCause: null, assets: 2,
+    id: 'market-0',
+    channel: 'market',
+    state: 'live',
+    frozen: false,
+    attempt: 0,
+    nextRetryAt: null,
+    rttMs: 12 + Math.round(Math.random() * 4),
+    messagesPerSec: perSecond,
+    lastDataAt: Date.now(),
+    quietVerifiedAt: null,
+    reconnects: 0,
+    lastDisconnectCause: null,
+    assets: 2,
   });
 }
 
@@ -114,7 +124,13 @@ async function run(events: readonly FeedEvent[], c: Case): Promise<Run> {
     c.screen === false
       ? null
       : render(
-          createElement(App, { store, title: 'bench', fps: c.fps, noColor: process.env.BENCH_NOCOLOR === '1', onController: (x: ScreenController) => (controller = x) }),
+          createElement(App, {
+            store,
+            title: 'bench',
+            fps: c.fps,
+            noColor: process.env.BENCH_NOCOLOR === '1',
+            onController: (x: ScreenController) => (controller = x),
+          }),
           { stdout: terminal as unknown as NodeJS.WriteStream, ...inkOptions(c.fps), onRender: () => inkRenders++ },
         );
   for (const event of events.slice(0, 2)) publisher.handle(event);
@@ -187,7 +203,9 @@ async function run(events: readonly FeedEvent[], c: Case): Promise<Run> {
       lags.push(written - p);
       // BENCH_LAG_DEBUG=1: where a publish later than a frame on screen spent its time.
       if (process.env.BENCH_LAG_DEBUG && written - p > 1000 / governor.currentFps) {
-        process.stderr.write(`lag ${(written - p).toFixed(1)} ms: looked at after ${(frame.at - p).toFixed(1)} ms, written ${(written - frame.at).toFixed(1)} ms later\n`);
+        process.stderr.write(
+          `lag ${(written - p).toFixed(1)} ms: looked at after ${(frame.at - p).toFixed(1)} ms, written ${(written - frame.at).toFixed(1)} ms later\n`,
+        );
       }
     }
   }
@@ -216,9 +234,18 @@ function report(label: string, r: Run, feed: Run): void {
   const fps = r.framesDrawn / r.wall;
   const screen = Math.max(0, r.cpuShare - feed.cpuShare);
   line(label, '');
-  line('  frames drawn', `${fps.toFixed(1)} /s (${fmt(r.publishes / r.wall)} publishes/s; ${fmt(r.looked / r.wall)} frames looked at, ${fmt(r.changed / r.wall)} changed, ${fmt(r.inkRenders / r.wall)} Ink renders)`);
-  line('  CPU, whole process', `${(r.cpuShare * 100).toFixed(1)} % of a core (the screen's part ${(screen * 100).toFixed(1)} %, ${((screen * 1000) / Math.max(0.1, fps)).toFixed(2)} ms a frame)`);
-  line('  worst lag, publish to screen', `${r.worstLagMs.toFixed(1)} ms = ${(r.worstLagMs / r.intervalMs).toFixed(2)} frame (1 frame = ${r.intervalMs.toFixed(1)} ms; 99th percentile ${r.p99LagMs.toFixed(1)} ms)`);
+  line(
+    '  frames drawn',
+    `${fps.toFixed(1)} /s (${fmt(r.publishes / r.wall)} publishes/s; ${fmt(r.looked / r.wall)} frames looked at, ${fmt(r.changed / r.wall)} changed, ${fmt(r.inkRenders / r.wall)} Ink renders)`,
+  );
+  line(
+    '  CPU, whole process',
+    `${(r.cpuShare * 100).toFixed(1)} % of a core (the screen's part ${(screen * 100).toFixed(1)} %, ${((screen * 1000) / Math.max(0.1, fps)).toFixed(2)} ms a frame)`,
+  );
+  line(
+    '  worst lag, publish to screen',
+    `${r.worstLagMs.toFixed(1)} ms = ${(r.worstLagMs / r.intervalMs).toFixed(2)} frame (1 frame = ${r.intervalMs.toFixed(1)} ms; 99th percentile ${r.p99LagMs.toFixed(1)} ms)`,
+  );
   line('    of which', `waiting for the frame ≤ ${r.worstWaitMs.toFixed(1)} ms, drawing it ≤ ${r.worstDrawMs.toFixed(1)} ms`);
 }
 

@@ -232,7 +232,10 @@ export async function benchScale(options: ScaleOptions = SCALE_DEFAULTS): Promis
       .map(([route, n]) => `${route} ×${fmt(n)}`)
       .join(', ');
     const books = simEnd?.books_sizes ?? [];
-    line('REST requests the watch made', `${rest || 'none'}${books.length > 0 ? ` (/books ids per call: ${books.slice(0, 8).join(', ')}${books.length > 8 ? ', …' : ''})` : ''}`);
+    line(
+      'REST requests the watch made',
+      `${rest || 'none'}${books.length > 0 ? ` (/books ids per call: ${books.slice(0, 8).join(', ')}${books.length > 8 ? ', …' : ''})` : ''}`,
+    );
     if (exitedEarly) line('watch', `exited before ${options.seconds} s (code ${watch.exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
   } finally {
     closeSync(devNull);

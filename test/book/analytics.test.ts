@@ -105,19 +105,28 @@ describe('analytics against a big.js reference', () => {
     });
   const price = fc.integer({ min: 1, max: 9999 }).map((u) => R(u).div(10_000).toString());
   const side = (descending: boolean) =>
-    fc.uniqueArray(fc.tuple(price, decimal(12, 8)), { selector: ([p]) => p, maxLength: 30 }).map((levels) =>
-      levels
-        .map(([p, size]) => ({ price: p, size: size === '0' ? '1' : size }))
-        .sort((x, y) => (descending ? R(y.price).cmp(x.price) : R(x.price).cmp(y.price))),
-    );
+    fc
+      .uniqueArray(fc.tuple(price, decimal(12, 8)), { selector: ([p]) => p, maxLength: 30 })
+      .map((levels) =>
+        levels
+          .map(([p, size]) => ({ price: p, size: size === '0' ? '1' : size }))
+          .sort((x, y) => (descending ? R(y.price).cmp(x.price) : R(x.price).cmp(y.price))),
+      );
 
   it('every figure equals big.js on random books (crossed, one-sided and empty included)', () => {
     fc.assert(
-      fc.property(side(true), side(false), fc.constantFrom(null, '0.01', '0.001', '0.0001', '0.0025'), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 20 }), (bids, asks, tickSize, ticks, levels) => {
-        const o = { levels, ticks, tickSize, lastTradePrice: '0.5' };
-        expect(analyze(bids, asks, o)).toEqual(reference(bids, asks, o));
-        expect(ladder(bids, levels).map((l) => l.cumulative)).toEqual(bids.slice(0, levels).map((_, i) => sumOf(bids.slice(0, i + 1))));
-      }),
+      fc.property(
+        side(true),
+        side(false),
+        fc.constantFrom(null, '0.01', '0.001', '0.0001', '0.0025'),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 20 }),
+        (bids, asks, tickSize, ticks, levels) => {
+          const o = { levels, ticks, tickSize, lastTradePrice: '0.5' };
+          expect(analyze(bids, asks, o)).toEqual(reference(bids, asks, o));
+          expect(ladder(bids, levels).map((l) => l.cumulative)).toEqual(bids.slice(0, levels).map((_, i) => sumOf(bids.slice(0, i + 1))));
+        },
+      ),
       { numRuns: 500 },
     );
     function sumOf(levels: Level[]): string {

@@ -39,7 +39,19 @@ function levels(engine: BookEngine, id = '101') {
 describe('book engine', () => {
   it('a snapshot replaces the book, sorted best first', () => {
     const engine = new BookEngine();
-    engine.apply(book('101', [['0.4', '1'], ['0.45', '2']], [['0.6', '3'], ['0.55', '4']]));
+    engine.apply(
+      book(
+        '101',
+        [
+          ['0.4', '1'],
+          ['0.45', '2'],
+        ],
+        [
+          ['0.6', '3'],
+          ['0.55', '4'],
+        ],
+      ),
+    );
     engine.apply(book('101', [['0.3', '5']], []));
     expect(levels(engine)).toEqual({ bids: ['0.3@5'], asks: [] });
   });
@@ -51,7 +63,12 @@ describe('book engine', () => {
     engine.apply(change('102', { side: 'SELL', price: '0.6', size: '0' }, { side: 'SELL', price: '0.7', size: '2.5' }));
     expect(levels(engine)).toEqual({ bids: ['0.5@7', '0.45@1'], asks: ['0.7@2.5'] });
     // the parser canonicalizes "0.50" → "0.5" before it reaches the engine
-    engineFrom(['{"market":"0xaa","price_changes":[{"asset_id":"101","price":"0.50","size":"3.10","side":"BUY","hash":""}],"timestamp":"103","event_type":"price_change"}'], engine);
+    engineFrom(
+      [
+        '{"market":"0xaa","price_changes":[{"asset_id":"101","price":"0.50","size":"3.10","side":"BUY","hash":""}],"timestamp":"103","event_type":"price_change"}',
+      ],
+      engine,
+    );
     expect(levels(engine).bids).toEqual(['0.5@3.1', '0.45@1']);
   });
 
@@ -80,7 +97,17 @@ describe('book engine', () => {
 
   it('a newer bid that crosses removes the stale asks it crosses, and says so', () => {
     const engine = new BookEngine();
-    engine.apply(book('101', [['0.5', '10']], [['0.55', '1'], ['0.6', '3'], ['0.7', '4']]));
+    engine.apply(
+      book(
+        '101',
+        [['0.5', '10']],
+        [
+          ['0.55', '1'],
+          ['0.6', '3'],
+          ['0.7', '4'],
+        ],
+      ),
+    );
     engine.apply(change('101', { side: 'BUY', price: '0.6', size: '2' }));
     expect(levels(engine)).toEqual({ bids: ['0.6@2', '0.5@10'], asks: ['0.7@4'] });
     const asset = engine.assets.get('101')!;
@@ -91,7 +118,16 @@ describe('book engine', () => {
 
   it('a newer ask that locks the book removes the bids at its price', () => {
     const engine = new BookEngine();
-    engine.apply(book('101', [['0.5', '10'], ['0.4', '1']], [['0.6', '3']]));
+    engine.apply(
+      book(
+        '101',
+        [
+          ['0.5', '10'],
+          ['0.4', '1'],
+        ],
+        [['0.6', '3']],
+      ),
+    );
     engine.apply(change('101', { side: 'SELL', price: '0.5', size: '2' }));
     expect(levels(engine)).toEqual({ bids: ['0.4@1'], asks: ['0.5@2', '0.6@3'] });
   });
@@ -126,7 +162,12 @@ describe('book engine', () => {
   it('an empty side agrees with the venue\'s "0"/"1"', () => {
     const engine = new BookEngine();
     engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
-    engineFrom(['{"market":"0xaa", "price_changes":[{"asset_id":"101", "price":"0.5", "size":"0", "side":"BUY", "hash":"", "best_bid":"0", "best_ask":"0.6"}, {"asset_id":"101", "price":"0.6", "size":"0", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"1"}], "timestamp":"101", "event_type":"price_change"}'], engine);
+    engineFrom(
+      [
+        '{"market":"0xaa", "price_changes":[{"asset_id":"101", "price":"0.5", "size":"0", "side":"BUY", "hash":"", "best_bid":"0", "best_ask":"0.6"}, {"asset_id":"101", "price":"0.6", "size":"0", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"1"}], "timestamp":"101", "event_type":"price_change"}',
+      ],
+      engine,
+    );
     engine.flush();
     expect(levels(engine)).toEqual({ bids: [], asks: [] });
     expect(engine.assets.get('101')!.integrity).toMatchObject({ bba_agreed: 1, bba_disagreed: 0 });
@@ -155,7 +196,18 @@ describe('book engine', () => {
     const engine = new BookEngine();
     engine.apply(book('101', [['0.5', '10']], [['0.6', '3']]));
     engine.apply(change('200', { side: 'BUY', price: '0.5', size: '0' }, { side: 'SELL', price: '0.6', size: '0' }));
-    engine.apply({ kind: 'market_resolved', market: '0xaa', id: '1', question: 'Q?', slug: 'q', assetIds: ['101', '202'], outcomes: ['Yes', 'No'], winningAssetId: '101', winningOutcome: 'Yes', timestamp: '201' });
+    engine.apply({
+      kind: 'market_resolved',
+      market: '0xaa',
+      id: '1',
+      question: 'Q?',
+      slug: 'q',
+      assetIds: ['101', '202'],
+      outcomes: ['Yes', 'No'],
+      winningAssetId: '101',
+      winningOutcome: 'Yes',
+      timestamp: '201',
+    });
     expect(levels(engine)).toEqual({ bids: [], asks: [] });
     expect(engine.assets.get('101')!.lifecycle).toBe('resolved');
     expect(engine.markets.get('0xaa')!.outcomes).toEqual(['Yes', 'No']);
@@ -165,7 +217,17 @@ describe('book engine', () => {
     const engine = new BookEngine();
     engine.apply(book('101', [['0.5', '10']], [['0.6', '3']], { tickSize: '0.01' }));
     engine.apply({ kind: 'tick_size_change', market: '0xaa', assetId: '101', oldTickSize: '0.01', newTickSize: '0.001', timestamp: '1' });
-    engine.apply({ kind: 'last_trade_price', market: '0xaa', assetId: '101', price: '0.6', size: '3', side: 'BUY', feeRateBps: '0', timestamp: '2', transactionHash: null });
+    engine.apply({
+      kind: 'last_trade_price',
+      market: '0xaa',
+      assetId: '101',
+      price: '0.6',
+      size: '3',
+      side: 'BUY',
+      feeRateBps: '0',
+      timestamp: '2',
+      transactionHash: null,
+    });
     expect(engine.assets.get('101')!.tickSize).toBe('0.001');
     expect(engine.assets.get('101')!.lastTrade).toEqual({ price: '0.6', size: '3', side: 'BUY', timestamp: '2' });
   });

@@ -64,7 +64,8 @@ describe('the venue-hash search has a budget', () => {
     const bids = Array.from({ length: 4999 }, (_, i) => ({ price: `0.${String(i + 1).padStart(4, '0')}`, size: '123456789012.12345678' }));
     const asks = Array.from({ length: 4999 }, (_, i) => ({ price: `0.${String(9999 - i).padStart(4, '0')}`, size: '123456789012.12345678' }));
     const inputs = { minOrderSize: '5', negRisk: false, tickSize: '0.0001', lastTradePrice: '0.500' };
-    const hashOf = (ts: string) => sha1Hex(currentPreimage(market, asset, ts, wireLevelsJson([...bids].reverse()), wireLevelsJson([...asks].reverse()), inputs));
+    const hashOf = (ts: string) =>
+      sha1Hex(currentPreimage(market, asset, ts, wireLevelsJson([...bids].reverse()), wireLevelsJson([...asks].reverse()), inputs));
     const bookFrame = (ts: string, hash: string) =>
       JSON.stringify([{ market, asset_id: asset, timestamp: ts, hash, bids, asks, tick_size: '0.0001', event_type: 'book', last_trade_price: '0.500' }]);
     expect(bookFrame('1', '').length).toBeGreaterThan(500_000);

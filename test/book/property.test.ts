@@ -17,7 +17,10 @@ const price = fc.integer({ min: 1, max: 99 }).chain((cents) => {
   const canonical = new Big(cents).div(100).toString();
   return fc.constantFrom(canonical, cents % 10 === 0 ? `${canonical}0` : canonical);
 });
-const size = fc.oneof(fc.constant('0'), fc.integer({ min: 1, max: 100000 }).map((n) => new Big(n).div(100).toFixed(2)));
+const size = fc.oneof(
+  fc.constant('0'),
+  fc.integer({ min: 1, max: 100000 }).map((n) => new Big(n).div(100).toFixed(2)),
+);
 const delta = fc.record({ side: fc.constantFrom<Side>('BUY', 'SELL'), price, size });
 
 /** The reference: a map per side keyed by numeric value, sorted at the end. */
@@ -29,9 +32,7 @@ function reference(deltas: readonly Delta[]) {
     else sides[d.side].set(key, new Big(d.size).toString());
   }
   const sorted = (m: Map<string, string>, desc: boolean) =>
-    [...m.entries()]
-      .sort(([a], [b]) => new Big(a).cmp(b) * (desc ? -1 : 1))
-      .map(([p, s]) => ({ price: p, size: s }));
+    [...m.entries()].sort(([a], [b]) => new Big(a).cmp(b) * (desc ? -1 : 1)).map(([p, s]) => ({ price: p, size: s }));
   return { bids: sorted(sides.BUY, true), asks: sorted(sides.SELL, false) };
 }
 

@@ -53,7 +53,13 @@ describe('the complement outcome nobody subscribed to', () => {
     const engine = new BookEngine();
     engine.track(['1']);
     for (let i = 0; i < 100_000; i++) {
-      engine.apply({ kind: 'price_change', generation: 'v2', market: '0xaa', timestamp: String(i), changes: [{ assetId: String(10n ** 70n + BigInt(i)), side: 'BUY', price: '0.5', size: '1', hash: '' }] });
+      engine.apply({
+        kind: 'price_change',
+        generation: 'v2',
+        market: '0xaa',
+        timestamp: String(i),
+        changes: [{ assetId: String(10n ** 70n + BigInt(i)), side: 'BUY', price: '0.5', size: '1', hash: '' }],
+      });
     }
     expect(engine.assets.size).toBe(0);
     expect(engine.ignored).toBe(100_000);
@@ -140,7 +146,10 @@ describe('legacy trade frames (§13.5)', () => {
       expect(engine.assets.get(id)!.integrity).toMatchObject({ snapshots_refreshed: 1, snapshots_disagreed: 0, snapshots_agreed: 0, hash_verified: 2 });
     }
     expect(findings).toEqual([]);
-    expect(engine.assets.get('101')!.book!.asks.levels).toEqual([{ price: '0.55', size: '5' }, { price: '0.6', size: '30' }]);
+    expect(engine.assets.get('101')!.book!.asks.levels).toEqual([
+      { price: '0.55', size: '5' },
+      { price: '0.6', size: '30' },
+    ]);
   });
 
   it('a difference the trade cannot explain is still a disagreement', () => {
@@ -165,15 +174,29 @@ describe('lifecycle events (§13.10)', () => {
 
   it('market_resolved names the winner', () => {
     const engine = engineFrom([snapshot('11'), snapshot('22')]);
-    engineFrom(['{"market":"0xaa","assets_ids":["11","22"],"winning_asset_id":"22","winning_outcome":"No","timestamp":"2","event_type":"market_resolved"}'], engine);
+    engineFrom(
+      ['{"market":"0xaa","assets_ids":["11","22"],"winning_asset_id":"22","winning_outcome":"No","timestamp":"2","event_type":"market_resolved"}'],
+      engine,
+    );
     expect(engine.assets.get('11')).toMatchObject({ lifecycle: 'resolved', winner: false });
     expect(engine.assets.get('22')).toMatchObject({ lifecycle: 'resolved', winner: true });
     expect(engine.markets.get('0xaa')).toMatchObject({ winningAssetId: '22', winningOutcome: 'No' });
   });
 
-  it('without an id list, the market\'s known assets are resolved', () => {
+  it("without an id list, the market's known assets are resolved", () => {
     const engine = engineFrom([snapshot('11'), snapshot('22')]);
-    engine.apply({ kind: 'market_resolved', market: '0xaa', id: null, question: null, slug: null, assetIds: [], outcomes: [], winningAssetId: '11', winningOutcome: null, timestamp: '2' });
+    engine.apply({
+      kind: 'market_resolved',
+      market: '0xaa',
+      id: null,
+      question: null,
+      slug: null,
+      assetIds: [],
+      outcomes: [],
+      winningAssetId: '11',
+      winningOutcome: null,
+      timestamp: '2',
+    });
     expect(engine.assets.get('11')).toMatchObject({ lifecycle: 'resolved', winner: true });
     expect(engine.assets.get('22')).toMatchObject({ lifecycle: 'resolved', winner: false });
   });
@@ -200,7 +223,7 @@ describe('REST books: trusted only when they reproduce their own hash (§13.9)',
     expect(sameAsRest(ours, body)).toBe(false);
   });
 
-  it('the self check uses the body\'s own wire order', () => {
+  it("the self check uses the body's own wire order", () => {
     const body = restBook(rest());
     const preimage = currentPreimage(body.market, body.assetId, body.timestamp, levelsJsonInOrder(body.wire.bids), levelsJsonInOrder(body.wire.asks), {
       minOrderSize: body.minOrderSize!,
@@ -215,7 +238,9 @@ describe('REST books: trusted only when they reproduce their own hash (§13.9)',
 describe('applyFrame', () => {
   it('applies every event of an array frame in order', () => {
     const engine = new BookEngine();
-    const frame = parseFrame('[{"market":"0xaa","asset_id":"1","timestamp":"1","hash":"","bids":[],"asks":[],"event_type":"book"},{"market":"0xaa","asset_id":"1","price":"0.5","size":"2","side":"BUY","timestamp":"1","event_type":"last_trade_price"}]');
+    const frame = parseFrame(
+      '[{"market":"0xaa","asset_id":"1","timestamp":"1","hash":"","bids":[],"asks":[],"event_type":"book"},{"market":"0xaa","asset_id":"1","price":"0.5","size":"2","side":"BUY","timestamp":"1","event_type":"last_trade_price"}]',
+    );
     engine.applyFrame(frame.events);
     expect(engine.assets.get('1')!.lastTrade).toMatchObject({ price: '0.5', size: '2' });
   });

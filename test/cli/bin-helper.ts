@@ -47,7 +47,10 @@ export function polybook(args: readonly string[], options: { env?: Record<string
 }
 
 /** Runs to the end: status, stdout, stderr. */
-export async function run(args: readonly string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<{ code: number | null; out: string; err: string }> {
+export async function run(
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   const p = polybook(args, options);
   const { code } = await p.exited;
   return { code, out: p.out(), err: p.err() };

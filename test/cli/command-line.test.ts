@@ -55,8 +55,21 @@ describe('polybook --help', () => {
     expect(lines.some((l) => /^ {2}eval "\$\(polybook completion bash\)" +shell completion/.test(l))).toBe(true);
     expect(lines).toContain('  $XDG_CONFIG_HOME/polybook/config.json, else ~/.config/polybook/config.json, or POLYBOOK_CONFIG');
     expect(lines).toContain(`  (here: ${join(dir, 'my.json')})`);
-    for (const name of ['POLYBOOK_WS_URL', 'POLYBOOK_USER_WS_URL', 'POLYBOOK_REST_URL', 'POLYBOOK_GAMMA_URL', 'POLYBOOK_CONFIG', 'POLY_API_KEY, POLY_API_SECRET, POLY_PASSPHRASE', 'NO_COLOR', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME']) {
-      expect(lines.some((l) => l.startsWith(`  ${name} `)), name).toBe(true);
+    for (const name of [
+      'POLYBOOK_WS_URL',
+      'POLYBOOK_USER_WS_URL',
+      'POLYBOOK_REST_URL',
+      'POLYBOOK_GAMMA_URL',
+      'POLYBOOK_CONFIG',
+      'POLY_API_KEY, POLY_API_SECRET, POLY_PASSPHRASE',
+      'NO_COLOR',
+      'XDG_CONFIG_HOME',
+      'XDG_STATE_HOME',
+    ]) {
+      expect(
+        lines.some((l) => l.startsWith(`  ${name} `)),
+        name,
+      ).toBe(true);
     }
     expect(lines).toContain('Exit status (the same on screen and in pipe mode):');
     const exits = lines.slice(lines.indexOf('Exit status (the same on screen and in pipe mode):') + 1, lines.indexOf('Logs:') - 1);
@@ -70,15 +83,42 @@ describe('polybook --help', () => {
     expect(lines).toContain(`  ${join(dir, 'state', 'polybook', 'polybook.log')} (--log-file, --log-level); never on screen or stdout`);
     // Every command is listed, completion and help included.
     for (const command of ['replay', 'demo', 'watch', 'markets', 'status', 'orders', 'sim', 'completion', 'help']) {
-      expect(lines.some((l) => new RegExp(`^ {2}${command} `).test(l)), command).toBe(true);
+      expect(
+        lines.some((l) => new RegExp(`^ {2}${command} `).test(l)),
+        command,
+      ).toBe(true);
     }
   });
 
   it('the environment variables it lists are the ones the code reads', () => {
-    const sources = ['src/cli/watch.ts', 'src/cli/orders.ts', 'src/cli/status.ts', 'src/cli/markets.ts', 'src/cli/config.ts', 'src/feed/credentials.ts', 'src/log.ts', 'components/theme.ts', 'src/cli/watch-run.ts']
+    const sources = [
+      'src/cli/watch.ts',
+      'src/cli/orders.ts',
+      'src/cli/status.ts',
+      'src/cli/markets.ts',
+      'src/cli/config.ts',
+      'src/feed/credentials.ts',
+      'src/log.ts',
+      'components/theme.ts',
+      'src/cli/watch-run.ts',
+      'src/cli/options.ts',
+    ]
       .map((f) => readFileSync(join(ROOT, f), 'utf8'))
       .join('\n');
-    for (const name of ['POLYBOOK_WS_URL', 'POLYBOOK_USER_WS_URL', 'POLYBOOK_REST_URL', 'POLYBOOK_GAMMA_URL', 'POLYBOOK_CONFIG', 'POLY_API_KEY', 'POLY_API_SECRET', 'POLY_PASSPHRASE', 'NO_COLOR', 'XDG_CONFIG_HOME', 'XDG_STATE_HOME', 'TMUX']) {
+    for (const name of [
+      'POLYBOOK_WS_URL',
+      'POLYBOOK_USER_WS_URL',
+      'POLYBOOK_REST_URL',
+      'POLYBOOK_GAMMA_URL',
+      'POLYBOOK_CONFIG',
+      'POLY_API_KEY',
+      'POLY_API_SECRET',
+      'POLY_PASSPHRASE',
+      'NO_COLOR',
+      'XDG_CONFIG_HOME',
+      'XDG_STATE_HOME',
+      'TMUX',
+    ]) {
       expect(sources, name).toContain(name);
     }
     expect(logFileLocation({ XDG_STATE_HOME: '/x/state' })).toBe(defaultLogFile({ XDG_STATE_HOME: '/x/state' }));
@@ -128,7 +168,9 @@ describe('one error style: commander’s own messages are one polybook line, exi
   });
 
   it('commanderLine: several suggestions, escapes in the echoed text', () => {
-    expect(commanderLine("error: unknown command 'st'\n(Did you mean one of sim, status?)\n")).toBe("polybook: unknown command 'st' (did you mean one of sim, status?)\n");
+    expect(commanderLine("error: unknown command 'st'\n(Did you mean one of sim, status?)\n")).toBe(
+      "polybook: unknown command 'st' (did you mean one of sim, status?)\n",
+    );
     expect(commanderLine("error: unknown command '\u001b[2Jx'\n")).toBe("polybook: unknown command '[2Jx'\n");
   });
 
@@ -170,12 +212,16 @@ describe('-o, --output and its aliases', () => {
   });
 
   it('markets: -o json, --output json, --format json and --json print the same array; -o table the table', async () => {
-    const word = sim.markets()[0]!.question.split(' ').find((w) => w.length > 4)!;
+    const word = sim
+      .markets()[0]!
+      .question.split(' ')
+      .find((w) => w.length > 4)!;
     const base = ['markets', word, '--gamma', sim.urls.gamma];
     const json = await cli([...base, '-o', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out).map((m: { slug: string }) => m.slug)).toContain(sim.markets()[0]!.slug);
-    for (const alias of [['--output', 'json'], ['--format', 'json'], ['--json'], ['--json', '-o', 'json']]) expect(await cli([...base, ...alias])).toEqual(json);
+    for (const alias of [['--output', 'json'], ['--format', 'json'], ['--json'], ['--json', '-o', 'json']])
+      expect(await cli([...base, ...alias])).toEqual(json);
     const table = await cli([...base, '-o', 'table']);
     expect(table).toEqual(await cli(base));
     expect(table.out).toContain(`slug ${sim.markets()[0]!.slug}`);

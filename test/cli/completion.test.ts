@@ -82,7 +82,13 @@ describe('polybook completion zsh and fish: generated for every command', () => 
     expect(out).toContain("'watch:watch live order books (a screen on a terminal, NDJSON when piped)'");
     expect(out).toContain("'(-o --output)'{-o,--output}'[tui on a terminal, else ndjson]:format:(tui ndjson)'");
     expect(out).toContain("'--record[append every received frame to <file>, one per line (replay reads it)]:file:_files'");
-    expect(out.trimEnd().split('\n').slice(-5)).toEqual(['if [ "$funcstack[1]" = "_polybook" ]; then', '  _polybook "$@"', 'else', '  compdef _polybook polybook', 'fi']);
+    expect(out.trimEnd().split('\n').slice(-5)).toEqual([
+      'if [ "$funcstack[1]" = "_polybook" ]; then',
+      '  _polybook "$@"',
+      'else',
+      '  compdef _polybook polybook',
+      'fi',
+    ]);
   });
 
   it('fish names every command and its options', async () => {
@@ -90,7 +96,9 @@ describe('polybook completion zsh and fish: generated for every command', () => 
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines).toContain("complete -c polybook -n __fish_use_subcommand -a watch -d 'watch live order books (a screen on a terminal, NDJSON when piped)'");
-    expect(lines).toContain("complete -c polybook -n '__fish_seen_subcommand_from watch' -s o -l output -x -a 'tui ndjson' -d 'tui on a terminal, else ndjson'");
+    expect(lines).toContain(
+      "complete -c polybook -n '__fish_seen_subcommand_from watch' -s o -l output -x -a 'tui ndjson' -d 'tui on a terminal, else ndjson'",
+    );
     expect(lines).toContain("complete -c polybook -n '__fish_seen_subcommand_from replay' -F");
     expect(lines).toContain("complete -c polybook -n '__fish_seen_subcommand_from completion' -x -a 'bash zsh fish'");
   });

@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { replayToSummary } from '../../src/cli/replay.js';
+import { replayToSummary } from '../../src/cli/replay-summary.js';
 import { FIXTURES, LIVE_FRAMES, LIVE_REST_BOOK } from '../helpers/fixtures.js';
 
 const captures = [

@@ -24,7 +24,10 @@ afterAll(() => killServer());
 describe('hostile servers, through the bin', () => {
   it('watch --format ndjson: "__proto__", "constructor" and escape sequences never crash it or reach stdout', async () => {
     venue = await startHostileVenue('nasty');
-    const child = spawn(process.execPath, [BIN, 'watch', TOKEN, '--format', 'ndjson', '--url', venue.ws, '--no-rest-sync', '--log-level', 'silent'], { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
+    const child = spawn(process.execPath, [BIN, 'watch', TOKEN, '--format', 'ndjson', '--url', venue.ws, '--no-rest-sync', '--log-level', 'silent'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: ENV,
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -49,7 +52,9 @@ describe('hostile servers, through the bin', () => {
 
   it('a hostile condition id from Gamma is not an id: the error line on stderr is clean', async () => {
     venue = await startHostileVenue('nasty');
-    const failed = await run(process.execPath, [BIN, 'watch', 'hostile-id', '--rest', venue.rest, '--gamma', venue.gamma], { env: ENV }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, 'watch', 'hostile-id', '--rest', venue.rest, '--gamma', venue.gamma], { env: ENV }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 2 });
     const stderr = (failed as { stderr: string }).stderr;
     expect(stderr.split('\n')).toHaveLength(2);
@@ -59,7 +64,12 @@ describe('hostile servers, through the bin', () => {
 
   it.skipIf(!hasTmux())('the screen in tmux: hostile labels and ids do not retitle the pane or paint it', async () => {
     venue = await startHostileVenue('nasty');
-    const pane = startPane('hostile', 120, 40, `"${process.execPath}" "${BIN}" watch nasty-market --url ${venue.ws} --rest ${venue.rest} --gamma ${venue.gamma} --log-level silent`);
+    const pane = startPane(
+      'hostile',
+      120,
+      40,
+      `"${process.execPath}" "${BIN}" watch nasty-market --url ${venue.ws} --rest ${venue.rest} --gamma ${venue.gamma} --log-level silent`,
+    );
     try {
       const before = pane.title();
       const screen = await waitForScreen(pane, (text) => text.includes('Yes') && text.includes('0.40'), 10_000, 'the ladder');

@@ -39,7 +39,11 @@ function answer(url: URL): unknown {
   if (url.pathname === '/markets') return markets[slug] ? [markets[slug]] : [];
   if (url.pathname === '/public-search') {
     const q = url.searchParams.get('q') ?? '';
-    return { events: Object.entries(events).filter(([s]) => s.startsWith(q)).map(([, e]) => e) };
+    return {
+      events: Object.entries(events)
+        .filter(([s]) => s.startsWith(q))
+        .map(([, e]) => e),
+    };
   }
   return [];
 }
@@ -87,8 +91,24 @@ describe('Gamma Protocol V2 in resolving market names', () => {
 
   it('watch mixed-event: the skipped market is named on stderr and the good one is watched', async () => {
     // Nothing listens on port 9: one failed attempt ends the watch (exit 1) after the skip line.
-    const { code, err } = await cli(['watch', 'mixed-event', '--format', 'ndjson', '--gamma', gamma, '--no-rest-sync', '--url', 'ws://127.0.0.1:9/ws/market', '--max-attempts', '1', '--log-file', '/dev/null']);
-    expect(err.split('\n')[0]).toBe(`polybook: skipped market ${NEXT_SLUG}: Gamma version "v3" is not supported (polybook reads v1 and v2), so its token ids are unknown`);
+    const { code, err } = await cli([
+      'watch',
+      'mixed-event',
+      '--format',
+      'ndjson',
+      '--gamma',
+      gamma,
+      '--no-rest-sync',
+      '--url',
+      'ws://127.0.0.1:9/ws/market',
+      '--max-attempts',
+      '1',
+      '--log-file',
+      '/dev/null',
+    ]);
+    expect(err.split('\n')[0]).toBe(
+      `polybook: skipped market ${NEXT_SLUG}: Gamma version "v3" is not supported (polybook reads v1 and v2), so its token ids are unknown`,
+    );
     // The one reconnect attempt is said on stderr, then the feed error in words.
     expect(err.split('\n').slice(1)).toEqual([
       expect.stringMatching(/^polybook: ws:\/\/127\.0\.0\.1:9\/ws\/market: cannot connect: connection refused; retrying in (0\.[89]|1)s \(attempt 1\)$/),

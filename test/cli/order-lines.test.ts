@@ -35,7 +35,15 @@ describe('orders NDJSON order line', () => {
   });
 
   it('a 2026 FAK BUY: size_unit "pusd", "" outcome as null, the cancel reason kept', () => {
-    const line = lineFor({ type: 'CANCELLATION', order_type: 'FAK', price: '0.01', original_size: '1.01', outcome: '', size_matched: '', status: 'CANCELED_MARKET_RESOLVED' });
+    const line = lineFor({
+      type: 'CANCELLATION',
+      order_type: 'FAK',
+      price: '0.01',
+      original_size: '1.01',
+      outcome: '',
+      size_matched: '',
+      status: 'CANCELED_MARKET_RESOLVED',
+    });
     expect(line).toMatchObject({ original_size: '1.01', size_unit: 'pusd', outcome: null, size_matched: '0', status: 'CANCELED_MARKET_RESOLVED' });
     expect(JSON.stringify(line)).toContain('"original_size":"1.01","size_unit":"pusd"');
   });

@@ -44,7 +44,11 @@ describe('polybook orders', () => {
     await until(() => p.out().includes('"status":"CONFIRMED"'), 5000, 'a confirmed trade');
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    const lines = p.out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = p
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const orders = lines.filter((l) => l.type === 'order');
     expect(orders[0]).toMatchObject({ side: 'BUY', price: '0.45', original_size: '10', status: 'LIVE' });
     expect(orders.at(-1)).toMatchObject({ size_matched: '4' });
@@ -66,7 +70,12 @@ describe('polybook orders', () => {
     await until(() => p.out().includes('CANCELED_MARKET_RESOLVED'), 5000, 'the cancellation');
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    const orders = p.out().trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.type === 'order');
+    const orders = p
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.type === 'order');
     expect(orders[0]).toMatchObject({ side: 'BUY', original_size: '1.01', size_unit: 'pusd', outcome: null });
     expect(orders.find((o) => o.side === 'SELL')).toMatchObject({ original_size: '10', size_unit: 'shares' });
     expect(orders.at(-1)).toMatchObject({ status: 'CANCELED_MARKET_RESOLVED' });
@@ -90,6 +99,8 @@ describe('polybook orders', () => {
     expect(loose.err()).toBe(`polybook: credentials file ${file} is readable by others (mode 0644); run: chmod 600 ${file}\n`);
     const none = start(['--user-url', 'ws://127.0.0.1:9/ws/user'], {});
     expect(await none.exited).toBe(2);
-    expect(none.err()).toMatch(/^polybook: no credentials: set POLY_API_KEY, POLY_API_SECRET and POLY_PASSPHRASE, or write .*credentials.json \(mode 0600\)\n$/);
+    expect(none.err()).toMatch(
+      /^polybook: no credentials: set POLY_API_KEY, POLY_API_SECRET and POLY_PASSPHRASE, or write .*credentials.json \(mode 0600\)\n$/,
+    );
   });
 });

@@ -19,7 +19,15 @@ function errno(code: string): NodeJS.ErrnoException {
 
 function stderrSink(): { stream: NodeJS.WritableStream; text: () => string } {
   let text = '';
-  return { stream: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, text: () => text };
+  return {
+    stream: {
+      write: (s: string) => {
+        text += s;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream,
+    text: () => text,
+  };
 }
 
 describe('watchStdout', () => {
@@ -95,12 +103,12 @@ describe('exit statuses of feed errors', () => {
   });
 
   it('fileProblem keeps its words for reading, and says "no such directory" when creating', () => {
-    expect([fileProblem(errno('ENOENT')), fileProblem(errno('ENOENT'), true), fileProblem(errno('EISDIR')), fileProblem(errno('EACCES')), fileProblem(errno('EXDEV'))]).toEqual([
-      'no such file',
-      'no such directory',
-      'is a directory',
-      'permission denied',
-      'EXDEV: injected, write',
-    ]);
+    expect([
+      fileProblem(errno('ENOENT')),
+      fileProblem(errno('ENOENT'), true),
+      fileProblem(errno('EISDIR')),
+      fileProblem(errno('EACCES')),
+      fileProblem(errno('EXDEV')),
+    ]).toEqual(['no such file', 'no such directory', 'is a directory', 'permission denied', 'EXDEV: injected, write']);
   });
 });

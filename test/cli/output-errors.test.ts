@@ -74,7 +74,10 @@ describe('--record <file> that cannot be written', () => {
         code: 2,
         err: `polybook: cannot write the recording ${missing}: no such directory\n`,
       });
-      expect(await finished(polybook(['watch', ...common, '--record', dir]))).toEqual({ code: 2, err: `polybook: cannot write the recording ${dir}: is a directory\n` });
+      expect(await finished(polybook(['watch', ...common, '--record', dir]))).toEqual({
+        code: 2,
+        err: `polybook: cannot write the recording ${dir}: is a directory\n`,
+      });
       expect(venue.received).toEqual([]);
     } finally {
       await venue.close();
@@ -103,7 +106,10 @@ describe('standard output that cannot be written', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'polybook-out-err-')), 'r.jsonl');
     writeFileSync(file, '[]\n');
     await withFullDisk(async (fd) => {
-      expect(await finished(polybook(['replay', file, '--format', 'json'], fd))).toEqual({ code: 1, err: 'polybook: cannot write to standard output: no space left on device\n' });
+      expect(await finished(polybook(['replay', file, '--format', 'json'], fd))).toEqual({
+        code: 1,
+        err: 'polybook: cannot write to standard output: no space left on device\n',
+      });
     });
   }, 15_000);
 
@@ -141,7 +147,10 @@ describe('--log-file that cannot be written: said once, and watching goes on', (
   }, 15_000);
 
   it('a parent that cannot be created (where recursive mkdirSync would spin forever)', async () => {
-    await watchWithLog('/proc/polybook-nope/polybook.log', 'polybook: cannot write the log file /proc/polybook-nope/polybook.log: no such directory; logging is off\n');
+    await watchWithLog(
+      '/proc/polybook-nope/polybook.log',
+      'polybook: cannot write the log file /proc/polybook-nope/polybook.log: no such directory; logging is off\n',
+    );
   }, 15_000);
 
   it('a full disk: the first failed write is said once; the process still ends at SIGINT', async () => {

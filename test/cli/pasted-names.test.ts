@@ -122,7 +122,11 @@ describe('polybook status', () => {
 
   it('a token id neither CLOB nor Gamma knows: one line, exit 2', async () => {
     const id = '4'.repeat(77);
-    expect(await cli(['status', id, ...venue])).toEqual({ code: 2, out: '', err: `polybook: unknown token id ${id}: CLOB /book has no book for it and Gamma does not know it\n` });
+    expect(await cli(['status', id, ...venue])).toEqual({
+      code: 2,
+      out: '',
+      err: `polybook: unknown token id ${id}: CLOB /book has no book for it and Gamma does not know it\n`,
+    });
   });
 
   it('an --outcome the market does not have: one line naming those it has, exit 2', async () => {

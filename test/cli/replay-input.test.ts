@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isValidFrame } from '../../src/cli/replay.js';
+import { isValidFrame } from '../../src/cli/replay-summary.js';
 import { parseFrame } from '../../src/protocol/parse-frame.js';
 import { runCli } from '../../src/cli/main.js';
 import { capture, cli } from '../helpers/cli.js';
@@ -75,7 +75,13 @@ describe('an input with no valid frame: one line, exit 1', () => {
 
   it('what counts as a valid frame', () => {
     const valid = (text: string) => isValidFrame(parseFrame(text));
-    expect(['PONG', '[]', 'INVALID OPERATION', '{"event_type":"mystery"}', '[{"event_type":"mystery"},{"x":1}]'].map(valid)).toEqual([true, true, true, true, true]);
+    expect(['PONG', '[]', 'INVALID OPERATION', '{"event_type":"mystery"}', '[{"event_type":"mystery"},{"x":1}]'].map(valid)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['', ' ', 'hello', '{"type":"book"}', '{"event_type":"book"', '[{"x":1}]'].map(valid)).toEqual([false, false, false, false, false, false]);
   });
 });

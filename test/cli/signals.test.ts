@@ -23,7 +23,10 @@ afterAll(async () => {
 /** Every stdout line is a whole JSON object. */
 function wholeLines(out: string): unknown[] {
   expect(out.endsWith('\n')).toBe(true);
-  return out.trimEnd().split('\n').map((line) => JSON.parse(line));
+  return out
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 describe.each(['SIGINT', 'SIGTERM'] as const)('%s in pipe mode', (signal) => {

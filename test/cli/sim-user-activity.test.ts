@@ -21,13 +21,21 @@ describe('polybook sim --user-activity', () => {
     const orders = polybook(['orders', '--user-url', info.ws_user, '-o', 'ndjson', '--log-level', 'silent'], {
       env: { POLY_API_KEY: key.apiKey, POLY_API_SECRET: key.secret, POLY_PASSPHRASE: key.passphrase },
     });
-    await until(() => orders.out().includes('"status":"CONFIRMED"') && orders.out().includes('"size_unit":"pusd"') && orders.out().includes('"status":"CANCELED"'), 15_000, 'a confirmed trade, a market BUY and a cancel');
+    await until(
+      () => orders.out().includes('"status":"CONFIRMED"') && orders.out().includes('"size_unit":"pusd"') && orders.out().includes('"status":"CANCELED"'),
+      15_000,
+      'a confirmed trade, a market BUY and a cancel',
+    );
     orders.child.kill('SIGTERM');
     sim.child.kill('SIGTERM');
     expect(await orders.exited).toEqual({ code: 0, signal: null });
     expect(await sim.exited).toEqual({ code: 0, signal: null });
     expect(orders.err()).toBe('');
-    const lines = orders.out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = orders
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const tokens = new Set(info.markets[0].tokens.map((t: { tokenId: string }) => t.tokenId));
     const placed = lines.filter((l) => l.type === 'order');
     expect(placed.length).toBeGreaterThan(2);
@@ -47,8 +55,16 @@ describe('polybook sim --user-activity', () => {
   });
 
   it('--idle-timeout and --user-activity take seconds', async () => {
-    expect(await run(['sim', '--idle-timeout', '100000'])).toEqual({ code: 2, out: '', err: "polybook: --idle-timeout '100000': must be a number of seconds from 0.001 to 86400\n" });
-    expect(await run(['sim', '--user-activity', '0'])).toEqual({ code: 2, out: '', err: "polybook: --user-activity '0': must be a positive number of seconds\n" });
+    expect(await run(['sim', '--idle-timeout', '100000'])).toEqual({
+      code: 2,
+      out: '',
+      err: "polybook: --idle-timeout '100000': must be a number of seconds from 0.001 to 86400\n",
+    });
+    expect(await run(['sim', '--user-activity', '0'])).toEqual({
+      code: 2,
+      out: '',
+      err: "polybook: --user-activity '0': must be a positive number of seconds\n",
+    });
     const { out } = await run(['sim', '--help']);
     expect(out).toMatch(/--idle-timeout <s> +drop connections that send nothing for <s> seconds\s+\(default: 30\)/);
     expect(out).toMatch(/--user-activity \[s\] +the user channel makes up orders and trades of/);

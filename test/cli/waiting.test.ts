@@ -9,9 +9,9 @@ import { describe, expect, it, afterEach } from 'vitest';
 import type { FeedError } from '../../src/feed/errors.js';
 import { AuthRefusal } from '../../src/feed/user-feed.js';
 import { runOrders } from '../../src/cli/orders-run.js';
-import type { OrdersFlags } from '../../src/cli/orders.js';
+import type { OrdersFlags } from '../../src/cli/orders-run.js';
 import { runWatch } from '../../src/cli/watch-run.js';
-import type { WatchFlags } from '../../src/cli/watch.js';
+import type { WatchFlags } from '../../src/cli/watch-run.js';
 import { startSimulator, TEST_CREDENTIALS, type Simulator } from '../../src/sim/index.js';
 import { capture } from '../helpers/cli.js';
 import { tokensOf } from '../helpers/sim-client.js';
@@ -24,7 +24,9 @@ const DEAD_USER = 'ws://127.0.0.1:9/ws/user';
 const CREDENTIALS = { POLY_API_KEY: TEST_CREDENTIALS.apiKey, POLY_API_SECRET: TEST_CREDENTIALS.secret, POLY_PASSPHRASE: TEST_CREDENTIALS.passphrase };
 /** The first reconnect comes after 1 s ± 20 %, the second after 2 s ± 20 %. */
 const RETRY = (attempt: number, url = DEAD_MARKET) =>
-  new RegExp(`^polybook: ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: cannot connect: connection refused; retrying in ${attempt === 1 ? '(0\\.[89]|1)' : '2'}s \\(attempt ${attempt}\\)$`);
+  new RegExp(
+    `^polybook: ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: cannot connect: connection refused; retrying in ${attempt === 1 ? '(0\\.[89]|1)' : '2'}s \\(attempt ${attempt}\\)$`,
+  );
 
 let sim: Simulator | null = null;
 afterEach(async () => {
@@ -38,7 +40,21 @@ describe('watch --once has a deadline', () => {
     sim = await startSimulator({ seed: 81, markets: 1, rate: 0, faults: { stallAboveAssets: 1 } });
     const m = sim.markets()[0]!;
     const started = Date.now();
-    const result = await run(['watch', m.slug, '--once', '--timeout', '1', '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--gamma', sim.urls.gamma, '--log-level', 'silent']);
+    const result = await run([
+      'watch',
+      m.slug,
+      '--once',
+      '--timeout',
+      '1',
+      '--url',
+      sim.urls.ws_market,
+      '--rest',
+      sim.urls.rest,
+      '--gamma',
+      sim.urls.gamma,
+      '--log-level',
+      'silent',
+    ]);
     const names = m.tokens.map((t) => `${t.tokenId} (${t.outcome})`).join(', ');
     expect(result).toEqual({ code: 1, out: '', err: `polybook: --once: no book within 1s for ${names}\n` });
     expect(Date.now() - started).toBeLessThan(6000);
@@ -53,12 +69,31 @@ describe('watch --once has a deadline', () => {
     sim = await startSimulator({ seed: 82, markets: 1, rate: 0 });
     const [known] = tokensOf(sim);
     const started = Date.now();
-    const result = await run(['watch', known!, UNKNOWN, '--once', '--timeout', '20', '--url', sim.urls.ws_market, '--rest', sim.urls.rest, '--log-level', 'silent']);
+    const result = await run([
+      'watch',
+      known!,
+      UNKNOWN,
+      '--once',
+      '--timeout',
+      '20',
+      '--url',
+      sim.urls.ws_market,
+      '--rest',
+      sim.urls.rest,
+      '--log-level',
+      'silent',
+    ]);
     expect({ code: result.code, err: result.err }).toEqual({
       code: 1,
       err: `polybook: --once: the venue has no book for token id ${UNKNOWN}: unknown id, or its market has resolved\n`,
     });
-    expect(result.out.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.type, l.asset_id, l.status])).toEqual([['book', known, 'live']]);
+    expect(
+      result.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((l) => [l.type, l.asset_id, l.status]),
+    ).toEqual([['book', known, 'live']]);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
@@ -151,7 +186,11 @@ describe('a Gamma or REST base URL that answers 404 everywhere is an error namin
     sim = await startSimulator({ seed: 85, markets: 1, rate: 0 });
     const wrong = `${sim.urls.rest}/wrong`;
     const line = (route: string) => `polybook: ${wrong} is not the Gamma API: ${route} answered HTTP 404 (check --gamma or POLYBOOK_GAMMA_URL)\n`;
-    expect(await run(['watch', sim.markets()[0]!.slug, '--gamma', wrong, '--rest', sim.urls.rest, '--url', sim.urls.ws_market])).toEqual({ code: 1, out: '', err: line('/events') });
+    expect(await run(['watch', sim.markets()[0]!.slug, '--gamma', wrong, '--rest', sim.urls.rest, '--url', sim.urls.ws_market])).toEqual({
+      code: 1,
+      out: '',
+      err: line('/events'),
+    });
     expect(await run(['markets', 'will', '--gamma', wrong])).toEqual({ code: 1, out: '', err: line('/public-search') });
   });
 
@@ -160,8 +199,16 @@ describe('a Gamma or REST base URL that answers 404 everywhere is an error namin
     const wrong = `${sim.urls.rest}/wrong`;
     const line = (route: string) => `polybook: ${wrong} is not CLOB REST: ${route} answered HTTP 404, and so did /time (check --rest or POLYBOOK_REST_URL)\n`;
     expect(await run(['status', tokensOf(sim)[0]!, '--rest', wrong, '--gamma', sim.urls.gamma])).toEqual({ code: 1, out: line('/book'), err: line('/book') });
-    expect(await run(['status', tokensOf(sim)[0]!, '--rest', wrong, '--gamma', sim.urls.gamma, '-o', 'json'])).toEqual({ code: 1, out: '', err: line('/book') });
-    expect(await run(['watch', sim.markets()[0]!.conditionId, '--rest', wrong, '--url', sim.urls.ws_market])).toEqual({ code: 1, out: '', err: line('/markets/{id}') });
+    expect(await run(['status', tokensOf(sim)[0]!, '--rest', wrong, '--gamma', sim.urls.gamma, '-o', 'json'])).toEqual({
+      code: 1,
+      out: '',
+      err: line('/book'),
+    });
+    expect(await run(['watch', sim.markets()[0]!.conditionId, '--rest', wrong, '--url', sim.urls.ws_market])).toEqual({
+      code: 1,
+      out: '',
+      err: line('/markets/{id}'),
+    });
   });
 });
 
@@ -189,7 +236,14 @@ describe('feed errors keep their own codes (no generic feed.fatal)', () => {
   }, 10_000);
 
   it('orders: feed.gaveUp for a dead URL, feed.authRejected for a wrong key', async () => {
-    const flags: OrdersFlags = { userUrl: DEAD_USER, rest: 'http://127.0.0.1:9', gamma: 'http://127.0.0.1:9', output: 'ndjson', maxAttempts: 1, logLevel: 'silent' };
+    const flags: OrdersFlags = {
+      userUrl: DEAD_USER,
+      rest: 'http://127.0.0.1:9',
+      gamma: 'http://127.0.0.1:9',
+      output: 'ndjson',
+      maxAttempts: 1,
+      logLevel: 'silent',
+    };
     const saved = { ...process.env };
     Object.assign(process.env, CREDENTIALS);
     try {
@@ -197,7 +251,11 @@ describe('feed errors keep their own codes (no generic feed.fatal)', () => {
       sim = await startSimulator({ seed: 87, markets: 1, rate: 0 });
       process.env.POLY_API_SECRET = 'not-the-secret';
       const rejected = (await runOrders([], { ...flags, userUrl: sim.urls.ws_user }, capture().io).catch((e: unknown) => e)) as FeedError;
-      expect(rejected).toMatchObject({ name: 'FeedError', code: 'feed.authRejected', message: 'the venue refused the API credentials (close 4001: invalid auth)' });
+      expect(rejected).toMatchObject({
+        name: 'FeedError',
+        code: 'feed.authRejected',
+        message: 'the venue refused the API credentials (close 4001: invalid auth)',
+      });
     } finally {
       for (const key of Object.keys(CREDENTIALS)) delete process.env[key];
       Object.assign(process.env, saved);

@@ -41,9 +41,23 @@ describe('polybook watch (pipe mode)', () => {
   it('--once prints each asset’s first complete book as NDJSON and exits 0', async () => {
     sim = await startSimulator({ seed: 21, markets: 2, rate: 0 });
     const ids = tokensOf(sim);
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--once', '--depth', '3', '--log-level', 'silent']);
+    const { stdout, stderr } = await run(process.execPath, [
+      BIN,
+      'watch',
+      ...ids,
+      '--url',
+      sim.urls.ws_market,
+      '--once',
+      '--depth',
+      '3',
+      '--log-level',
+      'silent',
+    ]);
     expect(stderr).toBe('');
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.asset_id).sort()).toEqual([...ids].sort());
     for (const line of lines) {
       const truth = sim.truthBook(line.asset_id)!;
@@ -66,7 +80,12 @@ describe('polybook watch (pipe mode)', () => {
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    const types = new Set(out().trim().split('\n').map((l) => JSON.parse(l).type));
+    const types = new Set(
+      out()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).type),
+    );
     expect(types).toEqual(new Set(['book', 'trade', 'health']));
     // The recording replays to the simulator's truth.
     const { stdout } = await run(process.execPath, [BIN, 'replay', file, '--format', 'json']);
@@ -80,7 +99,10 @@ describe('polybook watch (pipe mode)', () => {
     sim = await startSimulator({ seed: 23, markets: 1, rate: 50 });
     const ids = tokensOf(sim);
     // If polybook ignored the closed pipe, this shell would never finish (head exits after 2 lines).
-    const { stdout, stderr } = await run('bash', ['-c', `"${process.execPath}" "${BIN}" watch ${ids.join(' ')} --url ${sim.urls.ws_market} --log-level silent | head -n 2; echo "status=\${PIPESTATUS[0]}"`]);
+    const { stdout, stderr } = await run('bash', [
+      '-c',
+      `"${process.execPath}" "${BIN}" watch ${ids.join(' ')} --url ${sim.urls.ws_market} --log-level silent | head -n 2; echo "status=\${PIPESTATUS[0]}"`,
+    ]);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('status=0');
@@ -124,7 +146,10 @@ describe('polybook watch (pipe mode)', () => {
     await until(() => out().includes('"status":"quiet"') && /"quiet_verified_at":\d/.test(out()), 5000, 'a verified quiet line');
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    const lines = out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.asset_id === down)).toEqual([]);
     expect(lines.filter((l) => l.type === 'integrity')).toEqual([]);
     expect(new Set(lines.filter((l) => l.type === 'book').map((l) => l.asset_id))).toEqual(new Set([up]));
@@ -133,9 +158,17 @@ describe('polybook watch (pipe mode)', () => {
   it('a recording that cannot be written: one line on stderr, exit 2, before any connection', async () => {
     sim = await startSimulator({ seed: 27, markets: 1, rate: 0 });
     const ids = tokensOf(sim);
-    const failed = await run(process.execPath, [BIN, 'watch', ...ids, '--url', sim.urls.ws_market, '--record', '/nonexistent-dir/session.jsonl', '--log-level', 'silent']).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const failed = await run(process.execPath, [
+      BIN,
+      'watch',
+      ...ids,
+      '--url',
+      sim.urls.ws_market,
+      '--record',
+      '/nonexistent-dir/session.jsonl',
+      '--log-level',
+      'silent',
+    ]).catch((e: { code: number; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 2, stderr: 'polybook: cannot write the recording /nonexistent-dir/session.jsonl: no such directory\n' });
   });
 

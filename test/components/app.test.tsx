@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import { App } from '../../components/app.js';
-import type { ReplayControls } from '../../src/cli/tui-request.js';
+import type { ReplayControls } from '../../store/tui-request.js';
 import { publishAssets, setHealth } from '../../store/store.js';
 import type { TradeView } from '../../store/types.js';
 import { ASKS, BIDS, NO, NOW, YES, assetView, health, lines, renderAt, settle, storeWith, terminal } from './helpers.js';

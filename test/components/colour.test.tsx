@@ -49,7 +49,10 @@ describe('colour', () => {
     expect(app.lastFrame()).not.toContain('\u001B[7m\u001B[32m');
     publishAssets(store, [{ ...view, bids: [{ price: '0.4', size: '7', cumulative: '7' }, ...view.bids.slice(1)] }]);
     await settle();
-    const flashing = app.lastFrame().split('\n').filter((l) => l.includes('\u001B[7m'));
+    const flashing = app
+      .lastFrame()
+      .split('\n')
+      .filter((l) => l.includes('\u001B[7m'));
     expect(flashing.some((l) => l.includes(' 0.40 '))).toBe(true);
     expect(flashing.some((l) => l.includes(' 0.39 '))).toBe(false);
     expect(app.lastFrame()).toContain('\u001B[1m\u001B[31m1✗');

@@ -41,18 +41,12 @@ describe('health bar', () => {
   });
 
   it('says frozen when pongs flow but data does not, and stopped when it gave up', () => {
-    expect(bar(health({ frozen: true, messagesPerSec: 0, lastDataAt: NOW - 45_000 }))[0]).toBe(
-      'frozen  rtt 42ms  0 msg/s  data 45s ago  reconnects 0',
-    );
-    expect(bar(health({ frozen: true, messagesPerSec: 0, lastDataAt: NOW - 45_000 }), false)[0]).toBe(
-      'frozen!  rtt 42ms  0 msg/s  data 45s ago  reconnects 0',
-    );
+    expect(bar(health({ frozen: true, messagesPerSec: 0, lastDataAt: NOW - 45_000 }))[0]).toBe('frozen  rtt 42ms  0 msg/s  data 45s ago  reconnects 0');
+    expect(bar(health({ frozen: true, messagesPerSec: 0, lastDataAt: NOW - 45_000 }), false)[0]).toBe('frozen!  rtt 42ms  0 msg/s  data 45s ago  reconnects 0');
     expect(bar(health({ state: 'stopped', lastDisconnectCause: 'closed by server', reconnects: 3 }))[0]).toBe(
       'stopped  rtt 42ms  12.5 msg/s  data 1s ago  reconnects 3  cause closed by server',
     );
-    expect(bar(health({ state: 'connecting', lastDataAt: null, rttMs: null }))[0]).toBe(
-      'connecting…  rtt —  12.5 msg/s  no data yet  reconnects 0',
-    );
+    expect(bar(health({ state: 'connecting', lastDataAt: null, rttMs: null }))[0]).toBe('connecting…  rtt —  12.5 msg/s  no data yet  reconnects 0');
     expect(bar(null)[0]).toBe('no connection');
   });
 
@@ -67,9 +61,7 @@ describe('health bar', () => {
       hash_mismatch: 1,
       crossed: 2,
     };
-    expect(bar(health(), false, counters, 1)[1]).toBe(
-      'integrity  snap 3✓ 1✗!  tob 120✓ 0✗  hash 5✓ 2? 1✗!  crossed 2  uncrossed 1',
-    );
+    expect(bar(health(), false, counters, 1)[1]).toBe('integrity  snap 3✓ 1✗!  tob 120✓ 0✗  hash 5✓ 2? 1✗!  crossed 2  uncrossed 1');
     expect(bar(health(), false)[1]).toBe(CLEAN);
   });
 

@@ -91,8 +91,20 @@ export function storeWith(views: readonly AssetView[], records: readonly Connect
 }
 
 /** The usual two-sided book: 0.41–0.45 asks, 0.40–0.36 bids. */
-export const BIDS: Levels = [['0.4', '106.06'], ['0.39', '168.88'], ['0.38', '108.88'], ['0.37', '1500'], ['0.36', '14884.14']];
-export const ASKS: Levels = [['0.41', '50'], ['0.42', '230.5'], ['0.43', '75'], ['0.44', '1000'], ['0.45', '2500']];
+export const BIDS: Levels = [
+  ['0.4', '106.06'],
+  ['0.39', '168.88'],
+  ['0.38', '108.88'],
+  ['0.37', '1500'],
+  ['0.36', '14884.14'],
+];
+export const ASKS: Levels = [
+  ['0.41', '50'],
+  ['0.42', '230.5'],
+  ['0.43', '75'],
+  ['0.44', '1000'],
+  ['0.45', '2500'],
+];
 
 class FakeStdout extends EventEmitter {
   readonly isTTY = true;

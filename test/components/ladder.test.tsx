@@ -96,7 +96,17 @@ describe('ladder', () => {
   });
 
   it('shows a crossed book as it is, with a negative spread flagged CROSSED', () => {
-    const view = assetView({ bids: [['0.42', '10'], ['0.41', '5']], asks: [['0.41', '7'], ['0.43', '1']], crossed: true });
+    const view = assetView({
+      bids: [
+        ['0.42', '10'],
+        ['0.41', '5'],
+      ],
+      asks: [
+        ['0.41', '7'],
+        ['0.43', '1'],
+      ],
+      crossed: true,
+    });
     expect(frameOf(view)).toEqual([
       '  price  size  total  depth',
       'A  0.43     1      8  ████████████████████',

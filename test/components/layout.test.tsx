@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { App } from '../../components/app.js';
 import { computeLayout } from '../../components/layout.js';
-import type { ReplayControls } from '../../src/cli/tui-request.js';
+import type { ReplayControls } from '../../store/tui-request.js';
 import type { AssetView, TradeView } from '../../store/types.js';
 import { NO, NOW, assetView, health, lines, renderAt, settle, storeWith, terminal, type Levels } from './helpers.js';
 
@@ -76,10 +76,7 @@ describe('layout', () => {
   it.each(SIZES)('never draws taller or wider than %i×%i, with or without replay, help or markers', async (columns, rows) => {
     for (const variant of ['plain', 'replay', 'help', 'nocolor'] as const) {
       const term = terminal(columns, rows);
-      const app = renderAt(
-        <App store={store()} now={() => NOW} replay={variant === 'replay' ? replay : undefined} noColor={variant === 'nocolor'} />,
-        term,
-      );
+      const app = renderAt(<App store={store()} now={() => NOW} replay={variant === 'replay' ? replay : undefined} noColor={variant === 'nocolor'} />, term);
       await settle();
       if (variant === 'help') {
         term.stdin.write('?');
@@ -138,8 +135,7 @@ describe('layout', () => {
     for (const [columns, rows] of SIZES) {
       for (const replayOn of [false, true]) {
         const l = computeLayout({ columns, rows }, 200, replayOn);
-        const used =
-          l.headerRows + (l.statusRow ? 1 : 0) + l.bodyRows + l.healthRows + (l.replayRow ? 1 : 0);
+        const used = l.headerRows + (l.statusRow ? 1 : 0) + l.bodyRows + l.healthRows + (l.replayRow ? 1 : 0);
         expect(used).toBeLessThanOrEqual(Math.max(0, rows - 1));
       }
     }

@@ -8,12 +8,35 @@ import { applyOrder, applyUserTrade } from '../../store/user-binding.js';
 import type { OrderEvent, UserTradeEvent } from '../../src/protocol/events.js';
 
 const order: OrderEvent = {
-  kind: 'order', type: 'PLACEMENT', id: '0xorder1', market: '0xm', assetId: '1', side: 'BUY', price: '0.45',
-  originalSize: '10', sizeUnit: 'shares', sizeMatched: '0', outcome: 'Yes', status: 'LIVE', orderType: 'GTC', timestamp: '1784449237000',
+  kind: 'order',
+  type: 'PLACEMENT',
+  id: '0xorder1',
+  market: '0xm',
+  assetId: '1',
+  side: 'BUY',
+  price: '0.45',
+  originalSize: '10',
+  sizeUnit: 'shares',
+  sizeMatched: '0',
+  outcome: 'Yes',
+  status: 'LIVE',
+  orderType: 'GTC',
+  timestamp: '1784449237000',
 };
 const trade: UserTradeEvent = {
-  kind: 'trade', id: 't-1', status: 'MATCHED', market: '0xm', assetId: '1', side: 'BUY', price: '0.45', size: '4',
-  outcome: 'Yes', matchTime: '1784449237', traderSide: 'TAKER', transactionHash: null, timestamp: '1784449237500',
+  kind: 'trade',
+  id: 't-1',
+  status: 'MATCHED',
+  market: '0xm',
+  assetId: '1',
+  side: 'BUY',
+  price: '0.45',
+  size: '4',
+  outcome: 'Yes',
+  matchTime: '1784449237',
+  traderSide: 'TAKER',
+  transactionHash: null,
+  timestamp: '1784449237500',
 };
 
 describe('orders screen', () => {
@@ -32,7 +55,21 @@ describe('orders screen', () => {
 
   it('draws the connection state, the orders and the trades', async () => {
     const store = createPolybookStore();
-    setHealth(store, { id: 'user-0', channel: 'user', state: 'live', frozen: false, attempt: 0, nextRetryAt: null, rttMs: 5, messagesPerSec: 0, lastDataAt: null, quietVerifiedAt: null, reconnects: 0, lastDisconnectCause: null, assets: 1 });
+    setHealth(store, {
+      id: 'user-0',
+      channel: 'user',
+      state: 'live',
+      frozen: false,
+      attempt: 0,
+      nextRetryAt: null,
+      rttMs: 5,
+      messagesPerSec: 0,
+      lastDataAt: null,
+      quietVerifiedAt: null,
+      reconnects: 0,
+      lastDisconnectCause: null,
+      assets: 1,
+    });
     applyOrder(store, order);
     applyUserTrade(store, trade);
     const { lastFrame, unmount } = render(<OrdersApp store={store} size={{ columns: 100, rows: 20 }} />);

@@ -15,8 +15,17 @@ const FOK_BUY = parseFrame(JSON.stringify({ ...PLACEMENT, id: '0xfok', order_typ
   .events[0] as OrderEvent;
 
 const view: OrderView = {
-  id: '0xa', market: '0xm', assetId: '1', side: 'BUY', price: '0.01', originalSize: '1.01', sizeUnit: 'pusd', sizeMatched: '0',
-  outcome: 'Up', status: 'LIVE', timestamp: '1',
+  id: '0xa',
+  market: '0xm',
+  assetId: '1',
+  side: 'BUY',
+  price: '0.01',
+  originalSize: '1.01',
+  sizeUnit: 'pusd',
+  sizeMatched: '0',
+  outcome: 'Up',
+  status: 'LIVE',
+  timestamp: '1',
 };
 
 describe('orders screen: size units', () => {

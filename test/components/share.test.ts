@@ -13,8 +13,15 @@ describe('share', () => {
   });
 
   it('matches keyed rows by key, so rows that only moved keep their identity', () => {
-    const prev = [{ key: 'b', text: 'B' }, { key: 'c', text: 'C' }];
-    const next = share(prev, [{ key: 'a', text: 'A' }, { key: 'b', text: 'B' }, { key: 'c', text: 'C' }]);
+    const prev = [
+      { key: 'b', text: 'B' },
+      { key: 'c', text: 'C' },
+    ];
+    const next = share(prev, [
+      { key: 'a', text: 'A' },
+      { key: 'b', text: 'B' },
+      { key: 'c', text: 'C' },
+    ]);
     expect(next[1]).toBe(prev[0]);
     expect(next[2]).toBe(prev[1]);
     expect(share(prev, [{ key: 'b', text: 'B' }])).toEqual([{ key: 'b', text: 'B' }]);

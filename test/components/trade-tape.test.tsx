@@ -16,12 +16,7 @@ const trades: TradeView[] = [
 describe('trade tape', () => {
   it('lists trades newest first with local time, side, aligned price and size', () => {
     const { lastFrame, unmount } = render(<TradeTape trades={trades} rows={3} width={40} tickSize="0.01" />);
-    expect(lines(lastFrame())).toEqual([
-      'trades',
-      '11:59:59 BUY  0.600     20.00',
-      '11:58:59 SELL 0.620     16.13',
-      '12:00:00   ?  0.615 14,884.14',
-    ]);
+    expect(lines(lastFrame())).toEqual(['trades', '11:59:59 BUY  0.600     20.00', '11:58:59 SELL 0.620     16.13', '12:00:00   ?  0.615 14,884.14']);
     unmount();
   });
 

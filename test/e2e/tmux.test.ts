@@ -63,7 +63,10 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
   it('when the simulator drops its connections the screen says reconnecting, then the book comes back', async () => {
     const sim = await startSimulator({ seed: 52, markets: 1, rate: 20 });
     try {
-      const ids = sim.markets()[0]!.tokens.map((t) => t.tokenId).join(' ');
+      const ids = sim
+        .markets()[0]!
+        .tokens.map((t) => t.tokenId)
+        .join(' ');
       const p = pane('reconnect', 120, 40, `watch ${ids} --url ${sim.urls.ws_market} --rest ${sim.urls.rest} --gamma ${sim.urls.gamma}`);
       await waitForScreen(p, (s) => PRICE.test(s) && /^live/m.test(s), 15_000, 'a live ladder');
       // Down for 2 s: long enough to be seen reconnecting (the first retry comes after ~1 s).
@@ -71,7 +74,12 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
       await waitForScreen(p, (s) => /reconnecting #\d/.test(s), 10_000, 'reconnecting');
       await restarted;
       // Live again once the connection is and the fresh snapshot came (never before: §"honest status").
-      const back = await waitForScreen(p, (s) => /^live/m.test(s) && / {2}live {2}tick/.test(s) && PRICE.test(s) && /reconnects [1-9]/.test(s), 20_000, 'live again');
+      const back = await waitForScreen(
+        p,
+        (s) => /^live/m.test(s) && / {2}live {2}tick/.test(s) && PRICE.test(s) && /reconnects [1-9]/.test(s),
+        20_000,
+        'live again',
+      );
       expect(back).not.toMatch(/STALE|RECONNECTING|REST/);
       p.keys('q');
       await waitForScreen(p, (s) => /EXITED:0/.test(s), 5000, 'exit');
@@ -85,7 +93,12 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
     try {
       const market = sim.markets()[0]!;
       const creds = `POLY_API_KEY=${TEST_CREDENTIALS.apiKey} POLY_API_SECRET=${TEST_CREDENTIALS.secret} POLY_PASSPHRASE=${TEST_CREDENTIALS.passphrase}`;
-      const p = startPane(`orders-${process.pid}`, 100, 30, `env ${creds} "${NODE}" "${BIN}" orders ${market.conditionId} --user-url ${sim.urls.ws_user} --rest ${sim.urls.rest} --gamma ${sim.urls.gamma} --log-level silent`);
+      const p = startPane(
+        `orders-${process.pid}`,
+        100,
+        30,
+        `env ${creds} "${NODE}" "${BIN}" orders ${market.conditionId} --user-url ${sim.urls.ws_user} --rest ${sim.urls.rest} --gamma ${sim.urls.gamma} --log-level silent`,
+      );
       panes.push(p);
       await waitForScreen(p, (s) => /user channel\s+live/.test(s), 15_000, 'a live user channel');
       sim.userChannel.placeOrder({ assetId: market.tokens[0]!.tokenId, side: 'BUY', price: '0.45', size: '10', fill: '4', stepMs: 20 });

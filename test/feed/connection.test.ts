@@ -121,7 +121,8 @@ describe('market feed connection', () => {
 
   it('data naming one of its assets keeps a connection from counting as frozen', async () => {
     venue = await startStubVenue();
-    const update = '{"market":"0xaa", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
+    const update =
+      '{"market":"0xaa", "price_changes":[{"asset_id":"8", "price":"0.5", "size":"1", "side":"BUY", "hash":"", "best_bid":"0.5", "best_ask":"1"}, {"asset_id":"7", "price":"0.5", "size":"1", "side":"SELL", "hash":"", "best_bid":"0", "best_ask":"0.5"}], "timestamp":"1", "event_type":"price_change"}';
     const timer = setInterval(() => {
       for (const s of venue.sockets) s.send(update);
     }, 20);
@@ -135,7 +136,7 @@ describe('market feed connection', () => {
     expect(feed.lastDataAt('8')).toBeNull();
   });
 
-  it('broadcasts, PONGs and other assets\' data do not keep a frozen connection alive', async () => {
+  it("broadcasts, PONGs and other assets' data do not keep a frozen connection alive", async () => {
     venue = await startStubVenue();
     const frames = [
       '{"id":"1","question":"Q?","market":"0xbb","slug":"q","assets_ids":["55","56"],"outcomes":["Yes","No"],"timestamp":"1","event_type":"new_market"}',

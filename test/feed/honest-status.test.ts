@@ -54,7 +54,11 @@ describe('a book is live only while it is', () => {
     const seen = recordStatuses(session);
     session.start();
     const s = session;
-    await until(() => [...s.store.getState().assets.values()].length === 2 && [...s.store.getState().assets.values()].every((v) => v.status === 'rest'), 3000, 'REST books');
+    await until(
+      () => [...s.store.getState().assets.values()].length === 2 && [...s.store.getState().assets.values()].every((v) => v.status === 'rest'),
+      3000,
+      'REST books',
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(seen.some(([status]) => status === 'live')).toBe(false);
   });

@@ -41,7 +41,10 @@ async function watchHostile(behaviour: Behaviour, extra: Partial<ConstructorPara
   s.feed.on('health', (h: ConnectionHealth) => health.push(h));
   s.onFatal((e) => fatal.push(e));
   let out = '';
-  const writer = new NdjsonWriter(sink((chunk) => (out += chunk)), s.store);
+  const writer = new NdjsonWriter(
+    sink((chunk) => (out += chunk)),
+    s.store,
+  );
   writer.start();
   s.onFinding((f) => writer.finding(f));
   s.start();
@@ -92,7 +95,10 @@ describe('a hostile server', () => {
     await until(() => output().includes('"type":"book"') && s.engine.assets.get(TOKEN) !== undefined, 3000, 'a book line');
     await until(() => (s.store.getState().health['market-0']?.reconnects ?? 0) >= 1, 3000, 'the hostile close');
     await new Promise((r) => setTimeout(r, 100));
-    const lines = output().trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const lines = output()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     for (const line of lines) for (const text of strings(line)) expect(isSafeText(text), JSON.stringify(text)).toBe(true);
     // The only asset kept is the subscribed one, and its book is the dump's (every hostile update was rejected).
     expect([...s.engine.assets.keys()]).toEqual([TOKEN]);

@@ -58,7 +58,10 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
   it('headers then nothing (slow-loris): feed.unreachable, no answer within N ms', async () => {
     const host = await serve((response) => response.writeHead(200, { 'content-type': 'application/json' }).flushHeaders());
     const started = Date.now();
-    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 300 }))).toEqual({ code: 'feed.unreachable', message: `${host}: no answer within 300 ms` });
+    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 300 }))).toEqual({
+      code: 'feed.unreachable',
+      message: `${host}: no answer within 300 ms`,
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -69,7 +72,10 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
       const timer = setInterval(() => (response.destroyed ? clearInterval(timer) : response.write(' ')), 50);
       response.on('close', () => clearInterval(timer));
     });
-    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 400 }))).toEqual({ code: 'feed.unreachable', message: `${host}: no answer within 400 ms` });
+    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 400 }))).toEqual({
+      code: 'feed.unreachable',
+      message: `${host}: no answer within 400 ms`,
+    });
   });
 
   it('a connection cut mid-body: feed.unreachable', async () => {
@@ -78,7 +84,10 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
       response.write('{"bids":[');
       setTimeout(() => response.destroy(), 20);
     });
-    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 2000 }))).toEqual({ code: 'feed.unreachable', message: `${host}: the connection broke off mid-answer` });
+    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 2000 }))).toEqual({
+      code: 'feed.unreachable',
+      message: `${host}: the connection broke off mid-answer`,
+    });
   });
 
   it('a body without end: feed.badBody once it passes 32 MiB, long before the timeout', async () => {
@@ -87,7 +96,10 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
       endless(response, Buffer.alloc(64 * 1024, 0x20));
     });
     const started = Date.now();
-    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 20_000 }))).toEqual({ code: 'feed.badBody', message: `${host} answered a body larger than 32 MiB` });
+    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 20_000 }))).toEqual({
+      code: 'feed.badBody',
+      message: `${host} answered a body larger than 32 MiB`,
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     // It hung up: the server could not push much past the limit (socket buffers only).
     await new Promise((r) => setTimeout(r, 100));
@@ -102,7 +114,10 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) });
       response.write('[');
     });
-    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 2000 }))).toEqual({ code: 'feed.badBody', message: `${host} answered a body larger than 32 MiB` });
+    expect(await failure(fetchJson(`http://${host}/book`, { timeoutMs: 2000 }))).toEqual({
+      code: 'feed.badBody',
+      message: `${host} answered a body larger than 32 MiB`,
+    });
   });
 
   it('a body of exactly 32 MiB is still read (the limit is "larger than")', async () => {
@@ -116,7 +131,9 @@ describe('fetchJson: the body is read under the same timeout, and bounded', () =
 describe('polybook status against a server that stalls after its headers', () => {
   it('prints "venue unreachable", says why on stderr, exit 1', async () => {
     const host = await serve((response) => response.writeHead(200, { 'content-type': 'application/json' }).flushHeaders());
-    const failed = await run(process.execPath, [BIN, 'status', TOKEN, '--rest', `http://${host}`, '--timeout', '1']).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, 'status', TOKEN, '--rest', `http://${host}`, '--timeout', '1']).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 1, stdout: 'polybook: venue unreachable\n', stderr: `polybook: ${host}: no answer within 1000 ms\n` });
   });
 
@@ -125,7 +142,9 @@ describe('polybook status against a server that stalls after its headers', () =>
       response.writeHead(200, { 'content-type': 'application/json' });
       endless(response, Buffer.alloc(64 * 1024, 0x20));
     });
-    const failed = await run(process.execPath, [BIN, 'status', TOKEN, '--rest', `http://${host}`, '--timeout', '20']).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failed = await run(process.execPath, [BIN, 'status', TOKEN, '--rest', `http://${host}`, '--timeout', '20']).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({
       code: 1,
       stdout: `polybook: ${host} answered a body larger than 32 MiB\n`,

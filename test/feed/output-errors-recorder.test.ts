@@ -60,7 +60,14 @@ describe('--record: a path that cannot be written is an error at once', () => {
       [missing, {}],
       [directory, {}],
       // Tests run as root, where chmod cannot take a permission away: the refusal is injected.
-      ['/locked/session.jsonl', { openSync: () => { throw errno('EACCES'); } }],
+      [
+        '/locked/session.jsonl',
+        {
+          openSync: () => {
+            throw errno('EACCES');
+          },
+        },
+      ],
     ];
     const thrown = attempts.map(([path, io]) => {
       try {
@@ -135,7 +142,13 @@ describe('--record: a write that fails part-way', () => {
   });
 
   it('a listener added after the failure still hears of it, once', async () => {
-    const recorder = new FrameRecorder(tempFile(), { io: { writeSync: () => { throw errno('EIO'); } } });
+    const recorder = new FrameRecorder(tempFile(), {
+      io: {
+        writeSync: () => {
+          throw errno('EIO');
+        },
+      },
+    });
     recorder.write('{"a":1}');
     await turn();
     const late: string[] = [];
@@ -192,7 +205,9 @@ describe('--record: whole frames, one write per turn, the side file after the fi
     const removed: string[] = [];
     const recorder = new FrameRecorder(file, {
       io: {
-        writeFileSync: () => { throw errno('ENOSPC'); },
+        writeFileSync: () => {
+          throw errno('ENOSPC');
+        },
         rmSync: (path) => void removed.push(path),
       },
     });

@@ -24,7 +24,16 @@ afterEach(async () => {
 function start(ids: readonly string[], extra: { quietAfterMs?: number; silenceMs?: number } = {}): { s: WatchSession; health: ConnectionHealth[] } {
   const s = new WatchSession(
     ids.map((assetId) => ({ assetId, market: null, question: null, outcome: null })),
-    { ...FAST_TIMING, quietAfterMs: 150, ...extra, url: sim.urls.ws_market, depth: 10, fps: 50, logger: silentLogger, api: new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma }) },
+    {
+      ...FAST_TIMING,
+      quietAfterMs: 150,
+      ...extra,
+      url: sim.urls.ws_market,
+      depth: 10,
+      fps: 50,
+      logger: silentLogger,
+      api: new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma }),
+    },
   );
   const health: ConnectionHealth[] = [];
   s.feed.on('health', (h: ConnectionHealth) => health.push(h));

@@ -70,7 +70,12 @@ describe('user channel', () => {
       socket.send(JSON.stringify({ ...trade, status: 'CONFIRMED' }));
     };
     const store = createPolybookStore();
-    feed = new UserFeed({ url: venue.url.replace('/market', '/user'), credentials: new ApiCredentials(KEY, SECRET, PASS), markets: ['0xabc'], pingIntervalMs: 50 });
+    feed = new UserFeed({
+      url: venue.url.replace('/market', '/user'),
+      credentials: new ApiCredentials(KEY, SECRET, PASS),
+      markets: ['0xabc'],
+      pingIntervalMs: 50,
+    });
     bindUserFeed(feed, store);
     feed.start();
     await until(() => store.getState().userTrades[0]?.status === 'CONFIRMED');
@@ -84,7 +89,12 @@ describe('user channel', () => {
     venue = await startStubVenue();
     venue.onMessage = (socket) => socket.close(4001, 'invalid auth');
     const fatal: FeedError[] = [];
-    feed = new UserFeed({ url: venue.url, credentials: new ApiCredentials('bad', 'bad', 'bad'), markets: [], backoff: { initialMs: 10, maxMs: 20, jitter: 0 } });
+    feed = new UserFeed({
+      url: venue.url,
+      credentials: new ApiCredentials('bad', 'bad', 'bad'),
+      markets: [],
+      backoff: { initialMs: 10, maxMs: 20, jitter: 0 },
+    });
     feed.on('fatal', (e: FeedError) => fatal.push(e));
     feed.start();
     await until(() => fatal.length === 1);

@@ -23,7 +23,8 @@ const CLASSES: readonly (readonly [string, RegExp])[] = [
   ['lone_surrogate', /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/],
 ];
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The class of the first unsafe character in `text`, or null when it is safe. */
 export function unsafeClass(text: string): string | null {
@@ -77,7 +78,8 @@ export function scanValue(value: unknown, limit = 8): OutputProblem[] {
       const cls = unsafeClass(v);
       if (cls !== null) out.push({ kind: 'unsafe', path: where(), what: cls, sample: shown(v) });
       const key = keyOf();
-      if ((key === null || !OPAQUE_KEYS.has(key)) && v.length < 400 && EXPONENT.test(v)) out.push({ kind: 'exponent', path: where(), what: v, sample: shown(v) });
+      if ((key === null || !OPAQUE_KEYS.has(key)) && v.length < 400 && EXPONENT.test(v))
+        out.push({ kind: 'exponent', path: where(), what: v, sample: shown(v) });
       return;
     }
     if (typeof v === 'number') {
@@ -229,7 +231,8 @@ export function snapshotDiff(before: readonly unknown[], after: readonly unknown
   const n = Math.max(before.length, after.length);
   for (let k = 0; k < n; k++) {
     if (before[k] === after[k]) continue;
-    const show = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v) : typeof v === 'object' && v !== null ? '{…}' : String(v));
+    const show = (v: unknown) =>
+      typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v) : typeof v === 'object' && v !== null ? '{…}' : String(v);
     if (k < HEAD_FIELDS.length) return `${HEAD_FIELDS[k]} ${show(before[k])} → ${show(after[k])}`;
     const perAsset = ASSET_FIELDS.length;
     const assets = Number(before[0]);

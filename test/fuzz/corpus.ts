@@ -48,11 +48,7 @@ export function findFixtures(): string {
   throw new Error(`shared fixtures not found (tried ${candidates.join(', ')}); set POLYBOOK_SHARED`);
 }
 
-const JSONL = [
-  'live-2026-07-19-polysim/market-frames.jsonl',
-  'synthetic-legacy-session-2025-01.jsonl',
-  'doc-examples.server-frames.jsonl',
-];
+const JSONL = ['live-2026-07-19-polysim/market-frames.jsonl', 'synthetic-legacy-session-2025-01.jsonl', 'doc-examples.server-frames.jsonl'];
 
 const JSON_FILES = [
   'nautilus-2024-2025/ws_book.json',
@@ -108,7 +104,13 @@ export function loadCorpus(fixtures = findFixtures()): Corpus {
     const frame = seedFrame(source, text);
     (frame.channel === 'user' ? user : market).push(frame);
   };
-  const jsonl = [...JSONL, ...readdirSync(join(fixtures, '2026-more')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => `2026-more/${f}`)];
+  const jsonl = [
+    ...JSONL,
+    ...readdirSync(join(fixtures, '2026-more'))
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => `2026-more/${f}`),
+  ];
   for (const file of jsonl) {
     for (const [i, text] of splitFrames(readFileSync(join(fixtures, file), 'utf8')).entries()) add(`${file}:${i + 1}`, text);
   }

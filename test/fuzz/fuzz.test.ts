@@ -14,7 +14,10 @@ const HEAP_LIMIT_MB = 512;
 function explain(examples: readonly Example[]): string {
   return examples
     .slice(0, 6)
-    .map((e) => `${e.counter} at frame ${e.index} (${e.stage}; ${e.source}; ops ${e.ops.join(', ')}): ${e.detail.slice(0, 400)}\n  frame: ${e.frame.slice(0, 300)}`)
+    .map(
+      (e) =>
+        `${e.counter} at frame ${e.index} (${e.stage}; ${e.source}; ops ${e.ops.join(', ')}): ${e.detail.slice(0, 400)}\n  frame: ${e.frame.slice(0, 300)}`,
+    )
     .join('\n');
 }
 

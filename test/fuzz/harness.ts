@@ -35,16 +35,7 @@ import { engineSnapshot, snapshotDiff, fieldOf, scanLine, scanObject, type Outpu
 import { loadCorpus, type Corpus, type SeedFrame } from './corpus.js';
 import { Mutator, type Mutant, type MutatorOptions } from './mutate.js';
 
-export type Stage =
-  | 'parse'
-  | 'stats'
-  | 'apply'
-  | 'ndjson_trade'
-  | 'publish'
-  | 'replay_apply'
-  | 'replay_publish'
-  | 'replay_report'
-  | 'user_apply';
+export type Stage = 'parse' | 'stats' | 'apply' | 'ndjson_trade' | 'publish' | 'replay_apply' | 'replay_publish' | 'replay_report' | 'user_apply';
 
 /** Test hooks: replace a stage, or put something between the writer and its sink (planted defects). */
 export interface Plant {
@@ -377,7 +368,12 @@ export function runFuzz(options: FuzzOptions): FuzzRun {
     }
   };
   let frameMs: Record<string, number> = {};
-  const frameStages = () => Object.fromEntries(Object.entries(frameMs).filter(([, v]) => v >= 1).map(([k, v]) => [k, Math.round(v)]));
+  const frameStages = () =>
+    Object.fromEntries(
+      Object.entries(frameMs)
+        .filter(([, v]) => v >= 1)
+        .map(([k, v]) => [k, Math.round(v)]),
+    );
 
   const checked = new WeakSet<object>();
   /** Strings of every store view published since the last check; prototype-safe keys. */
@@ -391,7 +387,13 @@ export function runFuzz(options: FuzzOptions): FuzzRun {
       checked.add(view);
       if (view.assetId !== key) {
         result.store_key_errors++;
-        example('store_key_errors', `${where}|assets`, where, `${where}.assets[${JSON.stringify(key)}] holds the view of ${JSON.stringify(view.assetId)}`, true);
+        example(
+          'store_key_errors',
+          `${where}|assets`,
+          where,
+          `${where}.assets[${JSON.stringify(key)}] holds the view of ${JSON.stringify(view.assetId)}`,
+          true,
+        );
       }
       const problems = scanObject(view);
       if (problems.length > 0) report(`${where}.assets`, problems, true);
@@ -539,7 +541,8 @@ export function runFuzz(options: FuzzOptions): FuzzRun {
           }
         });
         if (before) {
-          const diff = snapshotDiff(before.snapshot, engineSnapshot(watch.engine)) ?? (watch.store.getState() !== before.state ? 'the store was updated' : null);
+          const diff =
+            snapshotDiff(before.snapshot, engineSnapshot(watch.engine)) ?? (watch.store.getState() !== before.state ? 'the store was updated' : null);
           if (diff !== null) {
             result.rejected_changed_state++;
             example('rejected_changed_state', 'apply', 'apply', `a frame of only invalid/unknown/control events changed the watch engine or store: ${diff}`);
@@ -549,10 +552,17 @@ export function runFuzz(options: FuzzOptions): FuzzRun {
         outputStage = 'replay_apply';
         guard('replay_apply', () => replay.publisher.handleFrame(frame.events));
         if (replayBefore) {
-          const diff = snapshotDiff(replayBefore.snapshot, engineSnapshot(replay.engine)) ?? (replay.store.getState() !== replayBefore.state ? 'the store was updated' : null);
+          const diff =
+            snapshotDiff(replayBefore.snapshot, engineSnapshot(replay.engine)) ??
+            (replay.store.getState() !== replayBefore.state ? 'the store was updated' : null);
           if (diff !== null) {
             result.rejected_changed_state++;
-            example('rejected_changed_state', 'replay_apply', 'replay_apply', `a frame of only invalid/unknown/control events changed the replay engine or store: ${diff}`);
+            example(
+              'rejected_changed_state',
+              'replay_apply',
+              'replay_apply',
+              `a frame of only invalid/unknown/control events changed the replay engine or store: ${diff}`,
+            );
           }
         }
       } else {
@@ -649,10 +659,18 @@ function stateSummary(engine: BookEngine): string {
     for (const l of b.bids.levels) longest = Math.max(longest, l.price.length, l.size.length);
     for (const l of b.asks.levels) longest = Math.max(longest, l.price.length, l.size.length);
     const n = b.bids.levels.length + b.asks.levels.length;
-    rows.push({ score: n + longest, text: `${a.assetId.slice(0, 10)}… ${b.bids.levels.length} bids/${b.asks.levels.length} asks, longest price or size ${longest} chars` });
+    rows.push({
+      score: n + longest,
+      text: `${a.assetId.slice(0, 10)}… ${b.bids.levels.length} bids/${b.asks.levels.length} asks, longest price or size ${longest} chars`,
+    });
   }
   rows.sort((x, y) => y.score - x.score);
-  return `${engine.assets.size} assets; ${rows.slice(0, 3).map((r) => r.text).join('; ') || 'no books'}`;
+  return `${engine.assets.size} assets; ${
+    rows
+      .slice(0, 3)
+      .map((r) => r.text)
+      .join('; ') || 'no books'
+  }`;
 }
 
 function describeProto(obj: object): string {

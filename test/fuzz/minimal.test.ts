@@ -31,10 +31,15 @@ function book(timestamp: string, extra: Record<string, unknown>): string {
 }
 
 describe('fuzz: minimal frames of earlier findings stay clean', () => {
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     it(file, () => {
       const result = run(file, splitFrames(readFileSync(`${DIR}${file}`, 'utf8')));
-      expect(counters(result), JSON.stringify({ unsafe: result.unsafe_by_field, exponent: result.exponent_by_field, crashes: result.crashes_by_stage })).toEqual(CLEAN);
+      expect(
+        counters(result),
+        JSON.stringify({ unsafe: result.unsafe_by_field, exponent: result.exponent_by_field, crashes: result.crashes_by_stage }),
+      ).toEqual(CLEAN);
     });
   }
 
@@ -55,7 +60,12 @@ describe('fuzz: minimal frames of earlier findings stay clean', () => {
         event_type: 'price_change',
         market: LIVE_MARKET,
         timestamp: ts,
-        price_changes: Array.from({ length: max }, (_, i) => ({ asset_id: UP_TOKEN, price: `0.${String(((i + offset) % 9999) + 1).padStart(4, '0')}`, size: '1', side: 'BUY' })),
+        price_changes: Array.from({ length: max }, (_, i) => ({
+          asset_id: UP_TOKEN,
+          price: `0.${String(((i + offset) % 9999) + 1).padStart(4, '0')}`,
+          size: '1',
+          side: 'BUY',
+        })),
       });
     const start = book('1784449237000', { bids: [{ price: '0.01', size: '1' }], asks: [{ price: '0.99', size: '1' }] });
     const result = run('price-change-at-limit', [start, change('1784449237001', 0), change('1784449237002', 3), change('1784449237003', 7)]);

@@ -180,20 +180,7 @@ const PRICES: readonly string[] = [
   '0.99',
 ];
 
-const SIZES: readonly string[] = [
-  '-1',
-  '0',
-  '0.0000000001',
-  HUGE_DIGITS,
-  `1${'0'.repeat(60)}`,
-  `0.${'0'.repeat(50)}1`,
-  '-0',
-  '0.000',
-  '1e3',
-  '',
-  '5',
-  '100.5',
-];
+const SIZES: readonly string[] = ['-1', '0', '0.0000000001', HUGE_DIGITS, `1${'0'.repeat(60)}`, `0.${'0'.repeat(50)}1`, '-0', '0.000', '1e3', '', '5', '100.5'];
 
 const TIMESTAMPS: readonly string[] = [
   '12345678901234567890',
@@ -297,7 +284,19 @@ const TEXT_CHARS: readonly string[] = ['{', '}', '[', ']', '"', ':', ',', '\\', 
 const PRICE_KEYS = new Set(['price', 'best_bid', 'best_ask', 'tick_size', 'old_tick_size', 'new_tick_size', 'last_trade_price', 'spread', 'min_order_size']);
 const SIZE_KEYS = new Set(['size', 'original_size', 'size_matched', 'matched_amount']);
 const TIME_KEYS = new Set(['timestamp', 'match_time', 'matchtime', 'created_at', 'last_update', 'expiration']);
-const ID_KEYS = new Set(['asset_id', 'market', 'id', 'condition_id', 'winning_asset_id', 'assets_ids', 'asset_ids', 'clob_token_ids', 'hash', 'taker_order_id', 'order_id']);
+const ID_KEYS = new Set([
+  'asset_id',
+  'market',
+  'id',
+  'condition_id',
+  'winning_asset_id',
+  'assets_ids',
+  'asset_ids',
+  'clob_token_ids',
+  'hash',
+  'taker_order_id',
+  'order_id',
+]);
 /** Server strings that can reach a screen or NDJSON. */
 const SHOWN_KEYS = new Set([
   'market',
@@ -365,7 +364,9 @@ function heavyTexts(trackedId: string): Map<string, string> {
   cache.set('levels_shuffled', `[${rnd.join(',')}]`);
   const changes: string[] = [];
   for (let i = 0; i < n; i++) {
-    changes.push(`{"asset_id":"${trackedId}","price":"${price((i * 7919) % n + 1)}","size":"${(i % 13) + 1}","side":"${i % 2 ? 'SELL' : 'BUY'}","hash":"","best_bid":"","best_ask":""}`);
+    changes.push(
+      `{"asset_id":"${trackedId}","price":"${price(((i * 7919) % n) + 1)}","size":"${(i % 13) + 1}","side":"${i % 2 ? 'SELL' : 'BUY'}","hash":"","best_bid":"","best_ask":""}`,
+    );
   }
   cache.set('changes_tracked', `[${changes.join(',')}]`);
   // At the parser's limits (levels a side, entries of a price_change, 4-decimal prices as the
@@ -374,12 +375,25 @@ function heavyTexts(trackedId: string): Map<string, string> {
   const tick = (i: number) => `0.${String(i).padStart(4, '0')}`.replace(/0+$/, '');
   const ticks = Array.from({ length: 9999 }, (_, i) => tick(i + 1));
   const atLimit = (count: number, make: (i: number) => string) => `[${Array.from({ length: count }, (_, i) => make(i)).join(',')}]`;
-  cache.set('levels_limit_shuffled', atLimit(Math.min(maxLevels, ticks.length), (i) => `{"price":"${ticks[(i * 7919) % ticks.length]}","size":"${(i % 997) + 1}"}`));
-  cache.set('levels_limit_ascending', atLimit(Math.min(maxLevels, ticks.length), (i) => `{"price":"${ticks[i]}","size":"1"}`));
-  const change = (price: string, size: string, side: string) => `{"asset_id":"${trackedId}","price":"${price}","size":"${size}","side":"${side}","hash":"","best_bid":"","best_ask":""}`;
-  cache.set('changes_limit', atLimit(maxChanges, (i) => change(ticks[(i * 7919) % ticks.length]!, String((i % 13) + 1), i % 2 ? 'SELL' : 'BUY')));
+  cache.set(
+    'levels_limit_shuffled',
+    atLimit(Math.min(maxLevels, ticks.length), (i) => `{"price":"${ticks[(i * 7919) % ticks.length]}","size":"${(i % 997) + 1}"}`),
+  );
+  cache.set(
+    'levels_limit_ascending',
+    atLimit(Math.min(maxLevels, ticks.length), (i) => `{"price":"${ticks[i]}","size":"1"}`),
+  );
+  const change = (price: string, size: string, side: string) =>
+    `{"asset_id":"${trackedId}","price":"${price}","size":"${size}","side":"${side}","hash":"","best_bid":"","best_ask":""}`;
+  cache.set(
+    'changes_limit',
+    atLimit(maxChanges, (i) => change(ticks[(i * 7919) % ticks.length]!, String((i % 13) + 1), i % 2 ? 'SELL' : 'BUY')),
+  );
   // Every entry a new best bid (insertions at the front of the side), then the same prices deleted.
-  cache.set('changes_limit_front', atLimit(maxChanges, (i) => (i < ticks.length ? change(ticks[i]!, '1', 'BUY') : change(ticks[i % ticks.length]!, i % 2 ? '0' : '2', 'BUY'))));
+  cache.set(
+    'changes_limit_front',
+    atLimit(maxChanges, (i) => (i < ticks.length ? change(ticks[i]!, '1', 'BUY') : change(ticks[i % ticks.length]!, i % 2 ? '0' : '2', 'BUY'))),
+  );
   cache.set('numbers', `[${Array.from({ length: n }, (_, i) => i).join(',')}]`);
   cache.set('nulls', `[${new Array(n).fill('null').join(',')}]`);
   cache.set('empty_objects', `[${new Array(n).fill('{}').join(',')}]`);
@@ -584,7 +598,7 @@ export class Mutator {
       const costly = rng.chance(this.hugeRate) ? this.hugeArray(ctx, value) : rng.chance(this.deepRate) ? this.deepNest(ctx, value) : null;
       if (costly) [heavy, value] = [costly.op, costly.value];
     }
-    let text = value === undefined ? seed.text : JSON.stringify(value) ?? 'null';
+    let text = value === undefined ? seed.text : (JSON.stringify(value) ?? 'null');
     if (raws.length > 0) text = text.replace(RAW_MARK, (_, i: string) => raws[Number(i)]!);
     for (let i = 0; i < textOps.length; i++) text = this.textual(ctx, text);
     return { index, channel: seed.channel, source: seed.source, ops, text, heavy };
@@ -888,7 +902,10 @@ export class Mutator {
    */
   private foreignId(ctx: Ctx, root: Json): Json {
     const rng = ctx.rng;
-    const ids = collect(root, (k, v) => (k === 'asset_id' || k === 'assets_ids' || k === 'asset_ids' || k === 'winning_asset_id') && typeof v === 'string' && /^\d+$/.test(v));
+    const ids = collect(
+      root,
+      (k, v) => (k === 'asset_id' || k === 'assets_ids' || k === 'asset_ids' || k === 'winning_asset_id') && typeof v === 'string' && /^\d+$/.test(v),
+    );
     if (ids.length === 0) return this.nudge(ctx, root);
     const target = rng.pick(ids);
     const id = target.value as string;
@@ -957,7 +974,16 @@ export class Mutator {
       kind =
         target.key === 'price_changes' || target.key === 'changes'
           ? rng.pick(['changes_tracked', 'changes_limit', 'changes_limit_front', 'levels_same', 'nulls'])
-          : rng.pick(['levels_same', 'levels_ascending', 'levels_descending', 'levels_shuffled', 'levels_limit_shuffled', 'levels_limit_ascending', 'numbers', 'empty_objects']);
+          : rng.pick([
+              'levels_same',
+              'levels_ascending',
+              'levels_descending',
+              'levels_shuffled',
+              'levels_limit_shuffled',
+              'levels_limit_ascending',
+              'numbers',
+              'empty_objects',
+            ]);
       kind = `${target.key}=${kind}`;
     } else {
       path = [];

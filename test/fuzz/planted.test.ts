@@ -75,7 +75,9 @@ describe('fuzz harness: planted defects are caught', { timeout: 120_000 }, () =>
   });
 
   it('a number written with an exponent counts exponent output', () => {
-    const { result } = run({ wrapSink: sinkRewriting((c) => c.replace(/"ts":\d+/, '"ts":1e+59').replace('"crossed":false', '"crossed":false,"spread":"1e-7"')) });
+    const { result } = run({
+      wrapSink: sinkRewriting((c) => c.replace(/"ts":\d+/, '"ts":1e+59').replace('"crossed":false', '"crossed":false,"spread":"1e-7"')),
+    });
     expect(result.exponent_output).toBeGreaterThan(base().exponent_output);
   });
 
@@ -177,7 +179,35 @@ describe('fuzz mutator', () => {
       expect(mutant.ops.length).toBeGreaterThan(0);
       for (const op of mutant.ops) ops.add(op.split(':')[0]!);
     }
-    for (const op of ['type_swap', 'huge_number', 'huge_string', 'price_range', 'size_weird', 'timestamp', 'proto_id', 'proto_key_add', 'unicode', 'event_type', 'duplicate', 'shuffle', 'remove_key', 'splice', 'frame_shape', 'nudge', 'lifecycle', 'user_field', 'huge_array', 'deep_nest', 'bit_flip', 'byte_insert', 'byte_delete', 'truncate', 'escape_insert', 'dup_key', 'control_text']) {
+    for (const op of [
+      'type_swap',
+      'huge_number',
+      'huge_string',
+      'price_range',
+      'size_weird',
+      'timestamp',
+      'proto_id',
+      'proto_key_add',
+      'unicode',
+      'event_type',
+      'duplicate',
+      'shuffle',
+      'remove_key',
+      'splice',
+      'frame_shape',
+      'nudge',
+      'lifecycle',
+      'user_field',
+      'huge_array',
+      'deep_nest',
+      'bit_flip',
+      'byte_insert',
+      'byte_delete',
+      'truncate',
+      'escape_insert',
+      'dup_key',
+      'control_text',
+    ]) {
       expect(ops, op).toContain(op);
     }
   });

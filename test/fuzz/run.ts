@@ -53,7 +53,8 @@ function int(name: string, min: number): number {
   return n;
 }
 
-const inputs = values.input === undefined ? undefined : splitFrames(readFileSync(values.input, 'utf8')).map((text, i) => seedFrame(`${values.input}:${i + 1}`, text));
+const inputs =
+  values.input === undefined ? undefined : splitFrames(readFileSync(values.input, 'utf8')).map((text, i) => seedFrame(`${values.input}:${i + 1}`, text));
 const frames = inputs ? inputs.length : int('frames', 1);
 const seed = int('seed', 0);
 const corpus = loadCorpus();
@@ -86,12 +87,22 @@ if (watchdogSeconds > 0) {
         process.kill(process.pid, 'SIGKILL');
       }
     }, 1000);`;
-  watchdog = new Worker(code, { eval: true, workerData: { buffer: beat.buffer, limit: watchdogSeconds, offset: inputs ? 1 : 0, how: inputs ? `It is line # of ${values.input}.` : `Print it with --seed ${seed} --frame #.` } });
+  watchdog = new Worker(code, {
+    eval: true,
+    workerData: {
+      buffer: beat.buffer,
+      limit: watchdogSeconds,
+      offset: inputs ? 1 : 0,
+      how: inputs ? `It is line # of ${values.input}.` : `Print it with --seed ${seed} --frame #.`,
+    },
+  });
   watchdog.unref();
 }
 
 const mb = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(1)} MB`);
-process.stderr.write(`fuzz: ${frames.toLocaleString('en')} ${inputs ? `frames of ${values.input} as they are` : 'frames'}, seed ${seed}, ${corpus.market.length} market + ${corpus.user.length} user seed frames, ${corpus.assetIds.length} tracked assets${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: no heap-after-GC figure)'}\n`);
+process.stderr.write(
+  `fuzz: ${frames.toLocaleString('en')} ${inputs ? `frames of ${values.input} as they are` : 'frames'}, seed ${seed}, ${corpus.market.length} market + ${corpus.user.length} user seed frames, ${corpus.assetIds.length} tracked assets${(globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc: no heap-after-GC figure)'}\n`,
+);
 
 const { result, examples } = runFuzz({
   frames,
@@ -106,7 +117,9 @@ const { result, examples } = runFuzz({
   onFrame: (i) => Atomics.store(beat, 0, i),
   onProgress: (done, r: FuzzResult) => {
     const bad = FAILING.filter((k) => r[k] > 0).map((k) => `${k} ${r[k]}`);
-    process.stderr.write(`  ${done.toLocaleString('en')} frames  ${(r.elapsed_ms / 1000).toFixed(1)} s  peak heap ${mb(r.peak_heap_mb)}  ${bad.length ? bad.join(', ') : 'clean'}\n`);
+    process.stderr.write(
+      `  ${done.toLocaleString('en')} frames  ${(r.elapsed_ms / 1000).toFixed(1)} s  peak heap ${mb(r.peak_heap_mb)}  ${bad.length ? bad.join(', ') : 'clean'}\n`,
+    );
   },
 });
 void watchdog?.terminate();
@@ -136,7 +149,8 @@ if (result.crashes > 0) lines.push(`    by stage:\n${top(result.crashes_by_stage
 if (result.unsafe_output > 0) lines.push(`    unsafe output by field:\n${top(result.unsafe_by_field)}`);
 if (result.exponent_output > 0) lines.push(`    exponent output by field:\n${top(result.exponent_by_field)}`);
 if (Object.keys(result.suppressed).length > 0) lines.push(`    frames skipped (their costly mutation hung 3 times already):\n${top(result.suppressed)}`);
-if (Object.keys(result.accepted_suspicious).length > 0) lines.push(`  (info, not failing) accepted values a venue never sends; trade lines for unsubscribed assets:\n${top(result.accepted_suspicious, 12)}`);
+if (Object.keys(result.accepted_suspicious).length > 0)
+  lines.push(`  (info, not failing) accepted values a venue never sends; trade lines for unsubscribed assets:\n${top(result.accepted_suspicious, 12)}`);
 if (examplesPath) lines.push(`  frames behind the findings: ${examplesPath}`);
 process.stderr.write(`${lines.join('\n')}\n`);
 process.stdout.write(`${JSON.stringify({ ...result, examples_file: examplesPath })}\n`);

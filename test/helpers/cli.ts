@@ -1,6 +1,6 @@
 /** Runs the CLI in process with captured output. */
 import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/program.js';
+import type { CliIo } from '../../src/cli/io.js';
 
 export interface Captured {
   readonly io: CliIo;
@@ -25,7 +25,10 @@ export function capture(isTTY = false): Captured {
   const stop = new AbortController();
   return {
     io: {
-      stdout: Object.assign(sink((s) => (out += s)), { isTTY }) as unknown as CliIo['stdout'],
+      stdout: Object.assign(
+        sink((s) => (out += s)),
+        { isTTY },
+      ) as unknown as CliIo['stdout'],
       stderr: sink((s) => (err += s)) as unknown as NodeJS.WritableStream,
       signal: stop.signal,
     },

@@ -80,20 +80,33 @@ function httpAnswer(url: URL): { status: number; body: unknown } {
     active: true,
     closed: false,
   };
-  if (url.pathname === '/gamma/events') return { status: 200, body: url.searchParams.get('slug') === 'nasty-event' ? [{ slug: 'nasty-event', title: NASTY, markets: [market] }] : [] };
+  if (url.pathname === '/gamma/events')
+    return { status: 200, body: url.searchParams.get('slug') === 'nasty-event' ? [{ slug: 'nasty-event', title: NASTY, markets: [market] }] : [] };
   if (url.pathname === '/gamma/markets') {
     const slug = url.searchParams.get('slug');
     if (slug === 'nasty-market') return { status: 200, body: [market] };
     if (slug === 'hostile-id') return { status: 200, body: [{ ...market, slug: 'hostile-id', conditionId: NASTY }] };
     return { status: 200, body: [] };
   }
-  if (url.pathname === '/gamma/public-search') return { status: 200, body: { events: [{ slug: NASTY, title: NASTY, markets: [{ ...market, slug: NASTY, conditionId: NASTY }] }] } };
+  if (url.pathname === '/gamma/public-search')
+    return { status: 200, body: { events: [{ slug: NASTY, title: NASTY, markets: [{ ...market, slug: NASTY, conditionId: NASTY }] }] } };
   if (url.pathname === '/book') {
     const id = url.searchParams.get('token_id');
     if (id !== TOKEN && id !== OTHER) return { status: 404, body: { error: NASTY } };
     return {
       status: 200,
-      body: { market: MARKET, asset_id: id, timestamp: '1790000000000', hash: NASTY, bids: [{ price: '0.4', size: '10' }], asks: [{ price: '0.6', size: '10' }], min_order_size: '5', tick_size: '0.01', neg_risk: false, last_trade_price: '0.500' },
+      body: {
+        market: MARKET,
+        asset_id: id,
+        timestamp: '1790000000000',
+        hash: NASTY,
+        bids: [{ price: '0.4', size: '10' }],
+        asks: [{ price: '0.6', size: '10' }],
+        min_order_size: '5',
+        tick_size: '0.01',
+        neg_risk: false,
+        last_trade_price: '0.500',
+      },
     };
   }
   if (url.pathname === '/books') return { status: 200, body: [] };
@@ -178,7 +191,9 @@ function flood(ws: WebSocket): void {
     if (ws.readyState !== ws.OPEN) return;
     for (let i = 0; i < 500; i++) {
       const price = `0.${41 + (i % 18)}`;
-      ws.send(`{"market":"${MARKET}", "price_changes":[{"asset_id":"${TOKEN}", "price":"${price}", "size":"${1 + (i % 7)}", "side":"BUY", "hash":""}], "timestamp":"${ts++}", "event_type":"price_change"}`);
+      ws.send(
+        `{"market":"${MARKET}", "price_changes":[{"asset_id":"${TOKEN}", "price":"${price}", "size":"${1 + (i % 7)}", "side":"BUY", "hash":""}], "timestamp":"${ts++}", "event_type":"price_change"}`,
+      );
     }
     if (ws.bufferedAmount < 4 << 20) setImmediate(batch);
     else setTimeout(batch, 5);

@@ -15,8 +15,7 @@ import { startSimulator, type Simulator } from '../../src/sim/index.js';
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-const versionOf = async (name: string) =>
-  (JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const versionOf = async (name: string) => (JSON.parse(await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The first ```ts block of the README's "Use as a library" section. */
 async function readmeExample(): Promise<string> {
@@ -60,7 +59,18 @@ afterAll(async () => {
 
 describe('npm pack', () => {
   it('ships the runtime, the bin, the types, README and LICENSE, and no tests or maps', () => {
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'bin/polybook.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/sim/index.js', 'dist/src/sim/index.d.ts', 'dist/store/store.d.ts', 'dist/components/app.js']) {
+    for (const f of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/polybook.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/sim/index.js',
+      'dist/src/sim/index.d.ts',
+      'dist/store/store.d.ts',
+      'dist/components/app.js',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => f.startsWith('dist/test/') || f.startsWith('test/'))).toEqual([]);
@@ -125,7 +135,16 @@ await sim.close();
       await writeFile(
         join(dir, 'tsconfig.json'),
         JSON.stringify({
-          compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true, skipLibCheck: false, types: ['node'], outDir: 'out' },
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            noUncheckedIndexedAccess: true,
+            skipLibCheck: false,
+            types: ['node'],
+            outDir: 'out',
+          },
           include: ['verified.ts', 'layers.ts'],
         }),
       );
@@ -141,7 +160,10 @@ await sim.close();
     }, 60_000);
 
     it('prints verified books of both assets', async () => {
-      const ids = sim.markets().slice(0, 2).map((m) => m.tokens[0]!.tokenId);
+      const ids = sim
+        .markets()
+        .slice(0, 2)
+        .map((m) => m.tokens[0]!.tokenId);
       const child = spawn(process.execPath, ['out/verified.js', ...ids], {
         cwd: dir,
         env: { ...env, POLYBOOK_WS_URL: sim.urls.ws_market, POLYBOOK_REST_URL: sim.urls.rest },
@@ -154,7 +176,8 @@ await sim.close();
         const timer = setTimeout(() => fail(new Error(`timed out; stdout ${out} stderr ${err}`)), 20_000);
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
-          for (const m of out.matchAll(/^(\d{12}): bid [\d.]+ @ (0\.\d+), ask [\d.]+ @ (0\.\d+), spread 0\.\d+, live, hash verified (\d+)×$/gm)) seen.add(m[1]!);
+          for (const m of out.matchAll(/^(\d{12}): bid [\d.]+ @ (0\.\d+), ask [\d.]+ @ (0\.\d+), spread 0\.\d+, live, hash verified (\d+)×$/gm))
+            seen.add(m[1]!);
           if (seen.size === 2) {
             clearTimeout(timer);
             done();

@@ -134,7 +134,8 @@ describe('normalized shapes', () => {
   });
 
   it('v2 empty sides ("0" bid, "1" ask, or "") read as null', () => {
-    const frame = '{"market":"0x1","price_changes":[{"asset_id":"1","price":"0.5","size":"0","side":"BUY","hash":"h","best_bid":"0","best_ask":"1"},{"asset_id":"2","price":"0.5","size":"0","side":"SELL","hash":"h","best_bid":"","best_ask":""}],"timestamp":"5","event_type":"price_change"}';
+    const frame =
+      '{"market":"0x1","price_changes":[{"asset_id":"1","price":"0.5","size":"0","side":"BUY","hash":"h","best_bid":"0","best_ask":"1"},{"asset_id":"2","price":"0.5","size":"0","side":"SELL","hash":"h","best_bid":"","best_ask":""}],"timestamp":"5","event_type":"price_change"}';
     const [event] = parseFrame(frame).events;
     if (event?.kind !== 'price_change') throw new Error('expected price_change');
     expect(event.changes.map((c) => [c.bestBid, c.bestAsk])).toEqual([

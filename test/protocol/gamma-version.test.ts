@@ -4,14 +4,7 @@
  * other version, or "v2" without positionIds, is an error for that market, never a guess.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  GammaMarketError,
-  parseGammaEvent,
-  parseGammaEvents,
-  parseGammaMarket,
-  parseGammaMarkets,
-  type GammaMarketProblem,
-} from '../../src/protocol/gamma.js';
+import { GammaMarketError, parseGammaEvent, parseGammaEvents, parseGammaMarket, parseGammaMarkets, type GammaMarketProblem } from '../../src/protocol/gamma.js';
 import { DOWN_TOKEN, fixtureJson, LIVE_MARKET, UP_TOKEN } from '../helpers/fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -106,9 +99,7 @@ describe('Gamma Protocol V2: which ids a market uses', () => {
 
   it('a plain market list with an unreadable version throws with every problem', () => {
     expect(parseGammaMarkets([MARKET]).map((m) => m.slug)).toEqual([SLUG]);
-    expect(() => parseGammaMarkets([MARKET, { ...NEXT_MARKET, version: 'v3' }])).toThrow(
-      new GammaMarketError([problem({ ...NEXT_MARKET, version: 'v3' })]),
-    );
+    expect(() => parseGammaMarkets([MARKET, { ...NEXT_MARKET, version: 'v3' }])).toThrow(new GammaMarketError([problem({ ...NEXT_MARKET, version: 'v3' })]));
     expect(() => parseGammaMarkets({ ...MARKET, version: 'v3' })).toThrow(
       `market ${SLUG}: Gamma version "v3" is not supported (polybook reads v1 and v2), so its token ids are unknown`,
     );

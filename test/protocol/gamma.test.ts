@@ -39,7 +39,14 @@ describe('Gamma and CLOB market bodies', () => {
   });
 
   it('real arrays and Protocol V2 positionIds are accepted', () => {
-    const market = parseGammaMarket({ conditionId: '0xc', question: 'Q?', outcomes: ['Yes', 'No'], clobTokenIds: ['1', '2'], version: 'v2', positionIds: ['7', '8'] });
+    const market = parseGammaMarket({
+      conditionId: '0xc',
+      question: 'Q?',
+      outcomes: ['Yes', 'No'],
+      clobTokenIds: ['1', '2'],
+      version: 'v2',
+      positionIds: ['7', '8'],
+    });
     expect(market!.outcomes.map((o) => [o.label, o.tokenId])).toEqual([
       ['Yes', '7'],
       ['No', '8'],
@@ -53,7 +60,12 @@ describe('Gamma and CLOB market bodies', () => {
   });
 
   it('terminal control characters in server text are stripped', () => {
-    const market = parseGammaMarket({ conditionId: '0xc', question: 'Will \u001b[2J\u001b]0;pwned\u0007BTC\nrise?', outcomes: '["Y\u009bes", "No"]', clobTokenIds: '["1", "2"]' });
+    const market = parseGammaMarket({
+      conditionId: '0xc',
+      question: 'Will \u001b[2J\u001b]0;pwned\u0007BTC\nrise?',
+      outcomes: '["Y\u009bes", "No"]',
+      clobTokenIds: '["1", "2"]',
+    });
     expect(market!.question).toBe('Will [2J]0;pwnedBTC rise?');
     expect(market!.outcomes[0]!.label).toBe('Yes');
     expect(sanitizeText('a\u202eb\tc')).toBe('ab c');

@@ -28,19 +28,47 @@ const cases: Array<[string, string, string]> = [
   ['negative_size', 'negative size', pc(`${GOOD}, {"asset_id":"111","price":"0.47","size":"-1","side":"BUY"}`)],
   ['bad_side', 'side HOLD', pc(`${GOOD}, {"asset_id":"111","price":"0.47","size":"1","side":"HOLD"}`)],
   ['bad_side', 'empty side', pc('{"asset_id":"111","price":"0.47","size":"1","side":""}')],
-  ['bad_status', 'unknown trade status', '{"event_type":"trade","id":"t","status":"EXPLODED","market":"0xaa","asset_id":"111","side":"BUY","price":"0.5","size":"1"}'],
+  [
+    'bad_status',
+    'unknown trade status',
+    '{"event_type":"trade","id":"t","status":"EXPLODED","market":"0xaa","asset_id":"111","side":"BUY","price":"0.5","size":"1"}',
+  ],
   ['out_of_range', 'a price above 1', pc('{"asset_id":"111","price":"1.5","size":"1","side":"BUY"}')],
   ['too_many_digits', 'a 30 000-digit price', pc(`{"asset_id":"111","price":"0.${'1'.repeat(30_000)}","size":"1","side":"BUY"}`)],
   ['too_many_digits', 'a 30 000-digit size', pc(`{"asset_id":"111","price":"0.5","size":"${'9'.repeat(30_000)}","side":"BUY"}`)],
   ['bad_side', 'a side that only Unicode case rules make SELL', pc('{"asset_id":"111","price":"0.5","size":"1","side":"ſell"}')],
   ['bad_id', 'a token id that is not digits', pc('{"asset_id":"__proto__","price":"0.5","size":"1","side":"BUY"}')],
   ['bad_id', 'a token id carrying an escape sequence', pc('{"asset_id":"\\u001b]0;pwned\\u0007","price":"0.5","size":"1","side":"BUY"}')],
-  ['bad_id', 'a market that is not a condition id', '{"market":"constructor", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"2", "event_type":"price_change"}'],
-  ['bad_timestamp', 'a timestamp of 20 digits', '{"market":"0xaa", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"99999999999999999999", "event_type":"price_change"}'],
-  ['bad_timestamp', 'a timestamp that is not digits', '{"market":"0xaa", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"soon", "event_type":"price_change"}'],
-  ['out_of_range', 'a tick size of 0', '{"event_type":"tick_size_change","market":"0xaa","asset_id":"111","old_tick_size":"0.01","new_tick_size":"0","timestamp":"3"}'],
-  ['too_many_levels', 'a book side of 100 001 levels', `{"event_type":"book","market":"0xaa","asset_id":"111","timestamp":"3","hash":"","bids":[${'{"price":"0.1","size":"1"},'.repeat(100_000)}{"price":"0.1","size":"1"}],"asks":[]}`],
-  ['bad_decimal', 'book level with a bad size', '{"event_type":"book","market":"0xaa","asset_id":"111","timestamp":"3","hash":"","bids":[{"price":"0.1","size":"x"}],"asks":[]}'],
+  [
+    'bad_id',
+    'a market that is not a condition id',
+    '{"market":"constructor", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"2", "event_type":"price_change"}',
+  ],
+  [
+    'bad_timestamp',
+    'a timestamp of 20 digits',
+    '{"market":"0xaa", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"99999999999999999999", "event_type":"price_change"}',
+  ],
+  [
+    'bad_timestamp',
+    'a timestamp that is not digits',
+    '{"market":"0xaa", "price_changes":[{"asset_id":"111","price":"0.5","size":"1","side":"BUY"}], "timestamp":"soon", "event_type":"price_change"}',
+  ],
+  [
+    'out_of_range',
+    'a tick size of 0',
+    '{"event_type":"tick_size_change","market":"0xaa","asset_id":"111","old_tick_size":"0.01","new_tick_size":"0","timestamp":"3"}',
+  ],
+  [
+    'too_many_levels',
+    'a book side of 100 001 levels',
+    `{"event_type":"book","market":"0xaa","asset_id":"111","timestamp":"3","hash":"","bids":[${'{"price":"0.1","size":"1"},'.repeat(100_000)}{"price":"0.1","size":"1"}],"asks":[]}`,
+  ],
+  [
+    'bad_decimal',
+    'book level with a bad size',
+    '{"event_type":"book","market":"0xaa","asset_id":"111","timestamp":"3","hash":"","bids":[{"price":"0.1","size":"x"}],"asks":[]}',
+  ],
 ];
 
 describe('malformed frames', () => {

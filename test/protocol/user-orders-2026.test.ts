@@ -76,7 +76,8 @@ describe('user-channel orders, 2026 shapes', () => {
   });
 
   it('which statuses mean the order can no longer trade', () => {
-    for (const done of ['MATCHED', 'CANCELED', 'CANCELED_MARKET_RESOLVED', 'canceled_by_user', 'INVALID', 'INVALID_ORDER']) expect(orderIsDone(done)).toBe(true);
+    for (const done of ['MATCHED', 'CANCELED', 'CANCELED_MARKET_RESOLVED', 'canceled_by_user', 'INVALID', 'INVALID_ORDER'])
+      expect(orderIsDone(done)).toBe(true);
     for (const open of ['LIVE', 'DELAYED', 'UNMATCHED', 'SOMETHING_NEW']) expect(orderIsDone(open)).toBe(false);
     expect(orderIsCanceled('MATCHED')).toBe(false);
     expect(orderIsCanceled('CANCELED_BY_USER')).toBe(true);

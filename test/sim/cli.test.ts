@@ -62,8 +62,16 @@ describe('polybook sim', () => {
     const out = sink();
     let stop!: () => void;
     const options: SimCommandOptions = {
-      port: 0, host: '127.0.0.1', seed: 3, markets: 2, rate: 200, pong: true, idleTimeout: 30_000,
-      stallAbove: 1, quietMarkets: 2, placeholderBooks: true,
+      port: 0,
+      host: '127.0.0.1',
+      seed: 3,
+      markets: 2,
+      rate: 200,
+      pong: true,
+      idleTimeout: 30_000,
+      stallAbove: 1,
+      quietMarkets: 2,
+      placeholderBooks: true,
     };
     const running = runSim(options, { stdout: out.stream, stderr: sink().stream }, new Promise<void>((resolve) => (stop = resolve)));
     await until(() => out.text().includes('\n'));

@@ -116,7 +116,11 @@ describe('fault controls', () => {
   it('reorderInBurst shuffles a same-timestamp run but keeps the server-order hashes', async () => {
     const s = await start({ faults: { reorderInBurst: 1 } });
     const m = s.markets()[0]!;
-    const client = await subscribed(s, m.tokens.map((t) => t.tokenId), { custom_feature_enabled: true });
+    const client = await subscribed(
+      s,
+      m.tokens.map((t) => t.tokenId),
+      { custom_feature_enabled: true },
+    );
     const meta = await bookMeta(s);
     const sent: SimFrame[] = [];
     s.onFrame((f) => sent.push(f));

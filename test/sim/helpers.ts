@@ -59,7 +59,11 @@ export class Client {
 
   /** Waits for at least `n` frames. */
   async count(n: number, timeoutMs = 3000): Promise<string[]> {
-    await until(() => this.frames.length >= n, timeoutMs, () => `${n} frames (have ${this.frames.length})`);
+    await until(
+      () => this.frames.length >= n,
+      timeoutMs,
+      () => `${n} frames (have ${this.frames.length})`,
+    );
     return this.frames;
   }
 

@@ -83,7 +83,7 @@ async function runDeterministic(sim: Simulator, steps: number): Promise<string[]
   return client.frames;
 }
 
-describe('books rebuilt from the sim\'s frames equal its truth', () => {
+describe("books rebuilt from the sim's frames equal its truth", () => {
   it('every hash verifies with venue-hash.ts, and BookEngine agrees with the REST truth', async () => {
     const sim = await startSimulator({ seed: 5, rate: 0, markets: 3, epochMs: 1_784_449_237_000 });
     try {

@@ -74,7 +74,8 @@ describe('legacy mode', () => {
     // Every level any price_change touched, by market and timestamp.
     const touched = new Set<string>();
     for (const events of parsed()) {
-      for (const e of events) if (e.event_type === 'price_change') touched.add(`${e.market}@${e.timestamp} ${e.asset_id} ${e.changes[0].side} ${e.changes[0].price}`);
+      for (const e of events)
+        if (e.event_type === 'price_change') touched.add(`${e.market}@${e.timestamp} ${e.asset_id} ${e.changes[0].side} ${e.changes[0].price}`);
     }
     const rebuild = new Rebuild();
     let trades = 0;
@@ -86,9 +87,14 @@ describe('legacy mode', () => {
       }
       trades++;
       const [bookA, bookB, print] = events as [Event, Event, Event];
-      const [tokenA, tokenB] = sim.markets().find((m) => m.conditionId === print.market)!.tokens.map((t) => t.tokenId);
+      const [tokenA, tokenB] = sim
+        .markets()
+        .find((m) => m.conditionId === print.market)!
+        .tokens.map((t) => t.tokenId);
       expect(events.map((e) => [e.event_type, e.asset_id, e.timestamp])).toEqual([
-        ['book', tokenA, print.timestamp], ['book', tokenB, print.timestamp], ['last_trade_price', print.asset_id, print.timestamp],
+        ['book', tokenA, print.timestamp],
+        ['book', tokenB, print.timestamp],
+        ['last_trade_price', print.asset_id, print.timestamp],
       ]);
       expect(Object.keys(print)).toEqual(['asset_id', 'event_type', 'fee_rate_bps', 'market', 'price', 'side', 'size', 'timestamp']);
       expect(print.side).toBe('BUY');

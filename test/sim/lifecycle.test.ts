@@ -33,7 +33,10 @@ describe('market lifecycle', () => {
       for (const c of e.price_changes) expect(c.size).toBe('0');
     }
     const last = burst.at(-1)!.price_changes;
-    expect(last.map((c: { best_bid: string; best_ask: string }) => [c.best_bid, c.best_ask])).toEqual([['0', '1'], ['0', '1']]);
+    expect(last.map((c: { best_bid: string; best_ask: string }) => [c.best_bid, c.best_ask])).toEqual([
+      ['0', '1'],
+      ['0', '1'],
+    ]);
 
     // Only custom-feature connections hear about it, whatever they subscribed to.
     expect(plain.frames.some((f) => f.includes('market_resolved'))).toBe(false);
@@ -42,7 +45,18 @@ describe('market lifecycle', () => {
     expect(event.kind === 'market_resolved' && event.assetIds).toEqual([up!.tokenId, down!.tokenId]);
     // market_resolved keeps the docs' fields: none of new_market's 2026 additions.
     expect(Object.keys(JSON.parse(resolved))).toEqual([
-      'id', 'question', 'market', 'slug', 'description', 'assets_ids', 'outcomes', 'winning_asset_id', 'winning_outcome', 'event_message', 'timestamp', 'event_type',
+      'id',
+      'question',
+      'market',
+      'slug',
+      'description',
+      'assets_ids',
+      'outcomes',
+      'winning_asset_id',
+      'winning_outcome',
+      'event_message',
+      'timestamp',
+      'event_type',
     ]);
 
     // The client's books end empty and consistent.
@@ -82,7 +96,10 @@ describe('market lifecycle', () => {
 
   it('announces tick size changes per token and hashes with the new tick', async () => {
     const m = sim.markets()[0]!;
-    const client = await subscribed(sim, m.tokens.map((t) => t.tokenId));
+    const client = await subscribed(
+      sim,
+      m.tokens.map((t) => t.tokenId),
+    );
     sim.tickSizeChange(m.tokens[0]!.tokenId, '0.001');
     await client.count(3);
     const events = client.frames.slice(1).map((f) => JSON.parse(f));
@@ -103,18 +120,44 @@ describe('market lifecycle', () => {
 
   it('announces new markets to every custom-feature connection, even with no assets', async () => {
     const custom = await subscribed(sim, [], { custom_feature_enabled: true });
-    const plain = await subscribed(sim, sim.markets()[0]!.tokens.map((t) => t.tokenId));
+    const plain = await subscribed(
+      sim,
+      sim.markets()[0]!.tokens.map((t) => t.tokenId),
+    );
     const added = sim.newMarket();
     const frame = await custom.waitFor((f) => f.includes('new_market'));
     // The documented fields, then the 2026 ones (§13.6; values checked in pre-open.test.ts).
     expect(Object.keys(JSON.parse(frame))).toEqual([
-      'id', 'question', 'market', 'slug', 'description', 'assets_ids', 'outcomes', 'event_message', 'timestamp', 'event_type',
-      'tags', 'condition_id', 'active', 'clob_token_ids', 'sports_market_type', 'line', 'game_start_time',
-      'order_price_min_tick_size', 'group_item_title', 'taker_base_fee', 'fees_enabled', 'fee_schedule',
+      'id',
+      'question',
+      'market',
+      'slug',
+      'description',
+      'assets_ids',
+      'outcomes',
+      'event_message',
+      'timestamp',
+      'event_type',
+      'tags',
+      'condition_id',
+      'active',
+      'clob_token_ids',
+      'sports_market_type',
+      'line',
+      'game_start_time',
+      'order_price_min_tick_size',
+      'group_item_title',
+      'taker_base_fee',
+      'fees_enabled',
+      'fee_schedule',
     ]);
     expect(parseFrame(frame).events[0]).toMatchObject({
-      kind: 'new_market', market: added.conditionId, question: added.question, slug: added.slug,
-      assetIds: added.tokens.map((t) => t.tokenId), outcomes: added.tokens.map((t) => t.outcome),
+      kind: 'new_market',
+      market: added.conditionId,
+      question: added.question,
+      slug: added.slug,
+      assetIds: added.tokens.map((t) => t.tokenId),
+      outcomes: added.tokens.map((t) => t.outcome),
     });
     expect(plain.frames.some((f) => f.includes('new_market'))).toBe(false);
     expect(sim.markets()).toHaveLength(3);

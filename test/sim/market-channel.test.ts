@@ -46,7 +46,7 @@ describe('/ws/market', () => {
     client.close();
   });
 
-  it('spaces later events like the venue and keeps each kind\'s key order', async () => {
+  it("spaces later events like the venue and keeps each kind's key order", async () => {
     const assets = allAssets(sim);
     const client = await subscribed(sim, assets, { custom_feature_enabled: true });
     let sent = 0;

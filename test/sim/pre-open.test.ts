@@ -29,7 +29,10 @@ const ids = (m: SimMarket): string[] => m.tokens.map((t) => t.tokenId);
 
 /** Value kinds of an object's members, nested objects by their own kinds: compares shapes, not values. */
 function kinds(value: Record<string, unknown>): unknown {
-  return Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? kinds(v as Record<string, unknown>) : typeof v]);
+  return Object.entries(value).map(([k, v]) => [
+    k,
+    Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? kinds(v as Record<string, unknown>) : typeof v,
+  ]);
 }
 
 describe('new_market (2026 fields)', () => {
@@ -42,30 +45,32 @@ describe('new_market (2026 fields)', () => {
     const gamma = await getJson(`${sim.urls.gamma}/markets/${added.gammaId}`);
     const event = await getJson(`${sim.urls.gamma}/events/${added.eventId}`);
     const { timestamp } = JSON.parse(await restText(added.tokens[0]!.tokenId));
-    expect(frame).toBe(spacedJson({
-      id: added.gammaId,
-      question: added.question,
-      market: added.conditionId,
-      slug: added.slug,
-      description: gamma.description,
-      assets_ids: ids(added),
-      outcomes: added.tokens.map((t) => t.outcome),
-      event_message: { id: event.id, ticker: event.ticker, slug: event.slug, title: event.title, description: event.description },
-      timestamp,
-      event_type: 'new_market',
-      tags: [],
-      condition_id: added.conditionId,
-      active: false,
-      clob_token_ids: ids(added),
-      sports_market_type: '',
-      line: '',
-      game_start_time: '',
-      order_price_min_tick_size: '0.01',
-      group_item_title: '',
-      taker_base_fee: '0',
-      fees_enabled: false,
-      fee_schedule: { exponent: '1', rate: '0', taker_only: true, rebate_rate: '0' },
-    }));
+    expect(frame).toBe(
+      spacedJson({
+        id: added.gammaId,
+        question: added.question,
+        market: added.conditionId,
+        slug: added.slug,
+        description: gamma.description,
+        assets_ids: ids(added),
+        outcomes: added.tokens.map((t) => t.outcome),
+        event_message: { id: event.id, ticker: event.ticker, slug: event.slug, title: event.title, description: event.description },
+        timestamp,
+        event_type: 'new_market',
+        tags: [],
+        condition_id: added.conditionId,
+        active: false,
+        clob_token_ids: ids(added),
+        sports_market_type: '',
+        line: '',
+        game_start_time: '',
+        order_price_min_tick_size: '0.01',
+        group_item_title: '',
+        taker_base_fee: '0',
+        fees_enabled: false,
+        fee_schedule: { exponent: '1', rate: '0', taker_only: true, rebate_rate: '0' },
+      }),
+    );
     const real = fixtureFrames('2026-more/marcasite-2026-10-02.jsonl').find((f) => f.includes('"new_market"'))!;
     expect(kinds(JSON.parse(frame))).toEqual(kinds(JSON.parse(real)));
     custom.close();
@@ -87,10 +92,20 @@ describe('a pre-open market: newMarket({ empty: true })', () => {
       const text = await restText(id);
       const body = JSON.parse(text);
       const { current } = bookHashes(added.conditionId, id, body.timestamp, [], [], '');
-      expect(text).toBe(JSON.stringify({
-        market: added.conditionId, asset_id: id, timestamp: body.timestamp, hash: current, bids: [], asks: [],
-        min_order_size: '5', tick_size: '0.01', neg_risk: false, last_trade_price: '',
-      }));
+      expect(text).toBe(
+        JSON.stringify({
+          market: added.conditionId,
+          asset_id: id,
+          timestamp: body.timestamp,
+          hash: current,
+          bids: [],
+          asks: [],
+          min_order_size: '5',
+          tick_size: '0.01',
+          neg_risk: false,
+          last_trade_price: '',
+        }),
+      );
       texts.push(text);
     }
 

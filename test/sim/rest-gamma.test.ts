@@ -8,9 +8,14 @@ const REST_KEYS = ['market', 'asset_id', 'timestamp', 'hash', 'bids', 'asks', 'm
 
 /** The hash a REST /book body claims, recomputed from its own fields (§6.1). */
 function ownHash(body: Record<string, any>): string {
-  return sha1Hex(currentPreimage(body.market, body.asset_id, body.timestamp, JSON.stringify(body.bids), JSON.stringify(body.asks), {
-    minOrderSize: body.min_order_size, tickSize: body.tick_size, negRisk: body.neg_risk, lastTradePrice: body.last_trade_price,
-  }));
+  return sha1Hex(
+    currentPreimage(body.market, body.asset_id, body.timestamp, JSON.stringify(body.bids), JSON.stringify(body.asks), {
+      minOrderSize: body.min_order_size,
+      tickSize: body.tick_size,
+      negRisk: body.neg_risk,
+      lastTradePrice: body.last_trade_price,
+    }),
+  );
 }
 
 async function get(url: string): Promise<{ status: number; body: any; text: string }> {
@@ -44,7 +49,7 @@ describe('CLOB REST', () => {
     expect(body.last_trade_price).toMatch(/^0\.\d{3}$/);
   });
 
-  it('GET /book for an unknown token is the venue\'s 404; a missing token_id is 400', async () => {
+  it("GET /book for an unknown token is the venue's 404; a missing token_id is 400", async () => {
     expect(await get(`${sim.urls.rest}/book?token_id=123`)).toMatchObject({ status: 404, text: '{"error":"No orderbook exists for the requested token id"}' });
     expect((await get(`${sim.urls.rest}/book`)).status).toBe(400);
   });
@@ -79,7 +84,10 @@ describe('CLOB REST', () => {
     const { body } = await get(`${sim.urls.rest}/markets/${m.conditionId}`);
     const real = JSON.parse(readFileSync(`${FIXTURES}nautilus-2024-2025/rest_clob_market.json`, 'utf8'));
     expect(Object.keys(body)).toEqual(Object.keys(real));
-    expect(body.tokens.map((t: Record<string, unknown>) => Object.keys(t))).toEqual([['token_id', 'outcome', 'price', 'winner'], ['token_id', 'outcome', 'price', 'winner']]);
+    expect(body.tokens.map((t: Record<string, unknown>) => Object.keys(t))).toEqual([
+      ['token_id', 'outcome', 'price', 'winner'],
+      ['token_id', 'outcome', 'price', 'winner'],
+    ]);
     expect(body.tokens.map((t: { token_id: string; outcome: string }) => [t.token_id, t.outcome])).toEqual(m.tokens.map((t) => [t.tokenId, t.outcome]));
     expect(body).toMatchObject({ condition_id: m.conditionId, question: m.question, market_slug: m.slug, closed: false, minimum_tick_size: 0.01 });
     expect((await get(`${sim.urls.rest}/markets/0x00`)).status).toBe(404);
@@ -105,7 +113,15 @@ describe('Gamma', () => {
     expect(g.outcomes).toBe(`["${m.tokens[0]!.outcome}", "${m.tokens[1]!.outcome}"]`);
     const prices = JSON.parse(g.outcomePrices).map(Number);
     expect(prices[0] + prices[1]).toBeCloseTo(1, 6);
-    expect(g).toMatchObject({ id: m.gammaId, conditionId: m.conditionId, question: m.question, orderPriceMinTickSize: 0.01, orderMinSize: 5, negRisk: false, closed: false });
+    expect(g).toMatchObject({
+      id: m.gammaId,
+      conditionId: m.conditionId,
+      question: m.question,
+      orderPriceMinTickSize: 0.01,
+      orderMinSize: 5,
+      negRisk: false,
+      closed: false,
+    });
     // Every key of ours is a key of the real 2026 market object, in the same relative order.
     const real = JSON.parse(readFileSync(`${FIXTURES}live-2026-07-19-polysim/gamma-events-by-slug.json`, 'utf8'))[0].markets[0];
     const realKeys = Object.keys(real);
@@ -130,7 +146,12 @@ describe('Gamma', () => {
 
   it('GET /public-search?q= finds markets by words of their question', async () => {
     const m = sim.markets()[3]!;
-    const words = m.question.replace(/[?$]/g, '').split(' ').filter((w) => w.length > 3).slice(0, 2).join(' ');
+    const words = m.question
+      .replace(/[?$]/g, '')
+      .split(' ')
+      .filter((w) => w.length > 3)
+      .slice(0, 2)
+      .join(' ');
     const { body } = await get(`${sim.urls.gamma}/public-search?q=${encodeURIComponent(words)}`);
     expect(body.events.some((e: { markets: { conditionId: string }[] }) => e.markets[0]!.conditionId === m.conditionId)).toBe(true);
     expect(body.pagination.totalResults).toBe(body.events.length);

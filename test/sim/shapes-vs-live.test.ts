@@ -15,7 +15,10 @@ function shape(frame: string): string {
   const value = JSON.parse(frame) as unknown;
   const describe = (v: unknown): string => {
     if (Array.isArray(v)) return `[${v.length > 0 ? describe(v[0]) : ''}]`;
-    if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}${typeof x === 'object' && x !== null ? describe(x) : ''}`).join(',')}}`;
+    if (v && typeof v === 'object')
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${k}${typeof x === 'object' && x !== null ? describe(x) : ''}`)
+        .join(',')}}`;
     return '';
   };
   return `${Array.isArray(value) ? 'array' : 'object'} ${describe(value)}`;
@@ -57,7 +60,10 @@ describe('simulator frames against the live capture', () => {
     expect(simKinds).toEqual(liveKinds);
     // The capture's empty line after the dump is the dump frame's own trailing "\n" (§13.6): the
     // sim's frames, written one per line as the capture was, give the same lines.
-    const recorded = simFrames.map((f) => `${f}\n`).join('').split('\n');
+    const recorded = simFrames
+      .map((f) => `${f}\n`)
+      .join('')
+      .split('\n');
     const framing = (lines: readonly string[]) => [lines[0]!.startsWith('['), lines[1], lines[2]!.startsWith('{')];
     expect(framing(live)).toEqual([true, '', true]);
     expect(framing(recorded)).toEqual(framing(live));

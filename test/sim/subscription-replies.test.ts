@@ -45,7 +45,10 @@ describe('subscription replies', () => {
     ws.send(JSON.stringify({ assets_ids: [UNKNOWN, '42'], type: 'market' }));
     ws.send('PING');
     await until(() => received.length >= 2);
-    expect(received).toEqual([{ text: '[]', binary: false }, { text: 'PONG', binary: false }]);
+    expect(received).toEqual([
+      { text: '[]', binary: false },
+      { text: 'PONG', binary: false },
+    ]);
     ws.terminate();
   });
 

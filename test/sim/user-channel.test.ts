@@ -52,9 +52,25 @@ describe('/ws/user', () => {
 
     const events = frames.map((f) => parseFrame(f).events[0]!);
     expect(events.map((e) => (e.kind === 'order' ? `order:${e.type}` : e.kind === 'trade' ? `trade:${e.status}` : e.kind))).toEqual([
-      'order:PLACEMENT', 'order:UPDATE', 'trade:MATCHED', 'trade:MINED', 'trade:CONFIRMED',
+      'order:PLACEMENT',
+      'order:UPDATE',
+      'trade:MATCHED',
+      'trade:MINED',
+      'trade:CONFIRMED',
     ]);
-    expect(events[0]).toMatchObject({ kind: 'order', id: placed.orderId, market: m!.conditionId, assetId: token.tokenId, side: 'BUY', price: '0.45', originalSize: '10', sizeMatched: '0', outcome: token.outcome, status: 'LIVE', orderType: 'GTC' });
+    expect(events[0]).toMatchObject({
+      kind: 'order',
+      id: placed.orderId,
+      market: m!.conditionId,
+      assetId: token.tokenId,
+      side: 'BUY',
+      price: '0.45',
+      originalSize: '10',
+      sizeMatched: '0',
+      outcome: token.outcome,
+      status: 'LIVE',
+      orderType: 'GTC',
+    });
     expect(events[1]).toMatchObject({ kind: 'order', sizeMatched: '4', status: 'LIVE' });
     expect(events[2]).toMatchObject({ kind: 'trade', id: placed.tradeId, size: '4', price: '0.45', traderSide: 'TAKER', transactionHash: null });
     expect(events[4]).toMatchObject({ kind: 'trade', status: 'CONFIRMED', transactionHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
@@ -81,8 +97,24 @@ describe('/ws/user', () => {
     await client.count(5);
     const [placement, update, matched] = client.frames.map((f) => JSON.parse(f));
     for (const event of client.frames.map((f) => JSON.parse(f))) expect(Object.keys(event)).toEqual(Object.keys(event).sort());
-    expect(placement).toMatchObject({ type: 'PLACEMENT', order_type: 'FOK', side: 'BUY', price: '0.01', original_size: '1.01', size_matched: '', created_at: '', status: 'LIVE' });
-    expect(update).toMatchObject({ type: 'UPDATE', original_size: '1.01', size_matched: '101', created_at: '', status: 'MATCHED', associate_trades: [placed.tradeId] });
+    expect(placement).toMatchObject({
+      type: 'PLACEMENT',
+      order_type: 'FOK',
+      side: 'BUY',
+      price: '0.01',
+      original_size: '1.01',
+      size_matched: '',
+      created_at: '',
+      status: 'LIVE',
+    });
+    expect(update).toMatchObject({
+      type: 'UPDATE',
+      original_size: '1.01',
+      size_matched: '101',
+      created_at: '',
+      status: 'MATCHED',
+      associate_trades: [placed.tradeId],
+    });
     expect(matched).toMatchObject({ event_type: 'trade', status: 'MATCHED', size: '101', price: '0.01', outcome: token.outcome });
     expect(matched.maker_orders[0]).toMatchObject({ matched_amount: '101', fee_rate_bps: '0', outcome: token.outcome });
 
@@ -97,7 +129,11 @@ describe('/ws/user', () => {
     expect(() => sim.userChannel.placeOrder({ ...buy, orderType: 'GTC', amount: '1.01' })).toThrow(/size in shares/);
     // A market SELL still counts shares.
     sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.5', size: '7', orderType: 'FAK' });
-    expect(JSON.parse(await client.waitFor((f) => f.includes('"SELL"')))).toMatchObject({ original_size: '7', size_matched: '0', created_at: expect.stringMatching(/^\d{10}$/) });
+    expect(JSON.parse(await client.waitFor((f) => f.includes('"SELL"')))).toMatchObject({
+      original_size: '7',
+      size_matched: '0',
+      created_at: expect.stringMatching(/^\d{10}$/),
+    });
     client.close();
   });
 
@@ -106,7 +142,15 @@ describe('/ws/user', () => {
     const token = m!.tokens[1]!;
     const client = await login([m!.conditionId]);
     await sleep(20);
-    const blank = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'BUY', price: '0.3', size: '5', fill: '5', stepMs: 5, emptyFields: ['outcome', 'fee_rate_bps'] });
+    const blank = sim.userChannel.placeOrder({
+      assetId: token.tokenId,
+      side: 'BUY',
+      price: '0.3',
+      size: '5',
+      fill: '5',
+      stepMs: 5,
+      emptyFields: ['outcome', 'fee_rate_bps'],
+    });
     await blank.done;
     await client.count(5);
     const [placement, , trade] = client.frames.map((f) => JSON.parse(f));
@@ -120,8 +164,14 @@ describe('/ws/user', () => {
     const other = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.7', size: '5' });
     sim.userChannel.cancelOrder(other.orderId, { status: 'INVALID' });
     await client.count(9);
-    const ends = client.frames.slice(5).map((f) => JSON.parse(f)).filter((e) => e.type === 'CANCELLATION');
-    expect(ends.map((e) => [e.id, e.status])).toEqual([[resting.orderId, 'CANCELED_MARKET_RESOLVED'], [other.orderId, 'INVALID']]);
+    const ends = client.frames
+      .slice(5)
+      .map((f) => JSON.parse(f))
+      .filter((e) => e.type === 'CANCELLATION');
+    expect(ends.map((e) => [e.id, e.status])).toEqual([
+      [resting.orderId, 'CANCELED_MARKET_RESOLVED'],
+      [other.orderId, 'INVALID'],
+    ]);
     const third = sim.userChannel.placeOrder({ assetId: token.tokenId, side: 'SELL', price: '0.7', size: '5' });
     expect(() => sim.userChannel.cancelOrder(third.orderId, { status: 'GONE' as 'INVALID' })).toThrow(/status/);
     client.close();

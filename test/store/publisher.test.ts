@@ -117,8 +117,19 @@ describe('BookPublisher', () => {
     const store = createPolybookStore();
     watchAssets(store, ['b', 'a', 'b']);
     setHealth(store, {
-      id: 'market-0', channel: 'market', state: 'live', frozen: false, attempt: 0, nextRetryAt: null,
-      rttMs: 12, messagesPerSec: 40, lastDataAt: 1, quietVerifiedAt: null, reconnects: 0, lastDisconnectCause: null, assets: 2,
+      id: 'market-0',
+      channel: 'market',
+      state: 'live',
+      frozen: false,
+      attempt: 0,
+      nextRetryAt: null,
+      rttMs: 12,
+      messagesPerSec: 40,
+      lastDataAt: 1,
+      quietVerifiedAt: null,
+      reconnects: 0,
+      lastDisconnectCause: null,
+      assets: 2,
     });
     expect(store.getState().order).toEqual(['b', 'a']);
     expect(store.getState().health['market-0']!.rttMs).toBe(12);

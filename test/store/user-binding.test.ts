@@ -22,7 +22,11 @@ describe('user binding: orders', () => {
     applyOrder(store, orderEvent({}));
     applyOrder(store, orderEvent({ id: '0xfok', order_type: 'FOK', price: '0.01', original_size: '1.01', size_matched: '', outcome: '' }));
     const orders = store.getState().orders;
-    expect(orders.get('0x0f76f4dc6eaf3332f4100f2e8a0b4a927351dd64646b7bb12f37df775c657a78')).toMatchObject({ originalSize: '5', sizeUnit: 'shares', status: 'LIVE' });
+    expect(orders.get('0x0f76f4dc6eaf3332f4100f2e8a0b4a927351dd64646b7bb12f37df775c657a78')).toMatchObject({
+      originalSize: '5',
+      sizeUnit: 'shares',
+      status: 'LIVE',
+    });
     expect(orders.get('0xfok')).toEqual({
       id: '0xfok',
       market: '0xdd22472e552920b8438158ea7238bfadfa4f736aa4cee91a6b86c39ead110917',

@@ -15,7 +15,7 @@ export function frameTimestamp(frame: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export interface ReplayPlayerOptions {
+export interface RecordingPlayerOptions {
   /** Speed multiplier, or 'max' for as fast as possible. */
   readonly speed: number | 'max';
   readonly maxGapMs?: number;
@@ -23,7 +23,7 @@ export interface ReplayPlayerOptions {
   readonly batch?: number;
 }
 
-export class ReplayPlayer {
+export class RecordingPlayer {
   private index = 0;
   private paused = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -35,7 +35,7 @@ export class ReplayPlayer {
   constructor(
     private readonly frames: readonly string[],
     private readonly apply: (frame: string) => void,
-    private readonly options: ReplayPlayerOptions,
+    private readonly options: RecordingPlayerOptions,
   ) {
     this.speed = options.speed === 'max' ? 'max' : `${options.speed}x`;
     this.done = new Promise((resolve) => {

@@ -1,11 +1,11 @@
 /** The interactive replay's clock: recorded pace, speed, pause and step (fake timers). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { frameTimestamp, ReplayPlayer } from '../../src/feed/replay-player.js';
+import { frameTimestamp, RecordingPlayer } from '../../src/feed/recording-player.js';
 import { fixtureFrames } from '../helpers/fixtures.js';
 
 const f = (ts: number) => `{"market":"0x1", "price_changes":[], "timestamp":"${ts}", "event_type":"price_change"}`;
 
-describe('ReplayPlayer', () => {
+describe('RecordingPlayer', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
@@ -18,7 +18,7 @@ describe('ReplayPlayer', () => {
   it('plays at the recorded pace, scaled by speed, shortening long gaps', () => {
     const applied: string[] = [];
     const frames = [f(1_000_000_000_000), 'PONG', f(1_000_000_000_400), f(1_000_000_000_300), f(1_000_000_060_000)];
-    const player = new ReplayPlayer(frames, (t) => applied.push(t), { speed: 2, maxGapMs: 5000 });
+    const player = new RecordingPlayer(frames, (t) => applied.push(t), { speed: 2, maxGapMs: 5000 });
     // (a zero delay is 1 ms in Node's timers, so allow a few ms of drift)
     player.start();
     vi.advanceTimersByTime(10);
@@ -39,7 +39,7 @@ describe('ReplayPlayer', () => {
   it('pauses, steps one frame at a time, resumes', () => {
     const applied: string[] = [];
     const frames = [f(1_000_000_000_000), f(1_000_000_001_000), f(1_000_000_002_000), f(1_000_000_003_000)];
-    const player = new ReplayPlayer(frames, (t) => applied.push(t), { speed: 1 });
+    const player = new RecordingPlayer(frames, (t) => applied.push(t), { speed: 1 });
     player.start();
     vi.advanceTimersByTime(5);
     player.togglePause();
@@ -60,7 +60,7 @@ describe('ReplayPlayer', () => {
   it('max speed applies everything in batches without waiting', async () => {
     const live = fixtureFrames('live-2026-07-19-polysim/market-frames.jsonl');
     let n = 0;
-    const player = new ReplayPlayer(live, () => n++, { speed: 'max', batch: 100 });
+    const player = new RecordingPlayer(live, () => n++, { speed: 'max', batch: 100 });
     player.start();
     await vi.runAllTimersAsync();
     await player.done;

@@ -2,7 +2,7 @@
  * The contract between the CLI (src/) and the terminal UI (components/): the bin hands the UI's
  * `renderTui` to the CLI, so src/ never imports React. The UI reads the store only.
  */
-import type { PolybookStore } from '../../store/store.js';
+import type { PolybookStore } from './store.js';
 
 /** Controls of an interactive replay (space pauses, `.` steps one frame while paused). */
 export interface ReplayControls {
