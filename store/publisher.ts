@@ -26,6 +26,8 @@ export interface PublisherOptions {
 export interface AssetLabel {
   readonly outcome: string | null;
   readonly question: string | null;
+  /** When the market ends, epoch ms (Gamma `endDate`). */
+  readonly endsAt?: number | null;
 }
 
 export class BookPublisher {
@@ -188,6 +190,7 @@ export class BookPublisher {
       winner: asset.winner,
       updatedAt: asset.updatedAt,
       receivedAt: this.now(),
+      endsAt: label?.endsAt ?? null,
     };
   }
 

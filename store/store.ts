@@ -18,6 +18,9 @@ export function createPolybookStore(initial: Partial<PolybookState> = {}): Polyb
     frame: 0,
     orders: new Map(),
     userTrades: [],
+    history: new Map(),
+    alerts: [],
+    follow: null,
     ...initial,
   }));
 }

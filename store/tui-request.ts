@@ -15,6 +15,30 @@ export interface ReplayControls {
   progress(): { readonly frame: number; readonly total: number };
 }
 
+/** A market found by the in-app search (`/`), as the screen lists it. Sanitized text. */
+export interface MarketChoice {
+  /** Opaque to the screen: handed back to `add`. */
+  readonly key: string;
+  readonly question: string;
+  readonly outcomes: readonly string[];
+  /** Epoch ms, or null. */
+  readonly endsAt: number | null;
+}
+
+/**
+ * What the screen may do to the session's markets while it runs (`/` search and add, `x` remove,
+ * `w` save the watchlist). Absent where the session cannot change (replay, demo without Gamma).
+ */
+export interface MarketsControl {
+  search(text: string): Promise<readonly MarketChoice[]>;
+  /** Subscribes the market's outcomes on the open connection; they appear as tabs. */
+  add(choice: MarketChoice): Promise<void>;
+  /** Unsubscribes these assets and drops their tabs. */
+  remove(assetIds: readonly string[]): void;
+  /** Writes the session's markets as the config file's watchlist; resolves to the file's path. */
+  saveWatchlist(): Promise<string>;
+}
+
 export interface TuiRequest {
   readonly store: PolybookStore;
   /** Aborted on SIGINT/SIGTERM: the UI unmounts and the promise resolves. */
@@ -25,6 +49,8 @@ export interface TuiRequest {
   readonly replay?: ReplayControls;
   /** Shown in the header before any market label is known (e.g. "demo", "replay file.jsonl"). */
   readonly title?: string;
+  /** Present when markets can be added and removed while running. */
+  readonly markets?: MarketsControl;
 }
 
 /** Draws the screen until the user quits or `signal` aborts. */

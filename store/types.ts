@@ -63,6 +63,44 @@ export interface AssetView {
   readonly updatedAt: string;
   /** Local wall-clock ms when data for this asset last arrived (0 before any). */
   readonly receivedAt: number;
+  /** When the market ends (Gamma `endDate`, epoch ms), for countdowns; null when unknown. */
+  readonly endsAt: number | null;
+}
+
+/**
+ * One point of an asset's price history: a mid (sampled as the book changes), a trade print, or a
+ * point backfilled from CLOB `/prices-history`. Numbers, because they are only ever drawn.
+ */
+export interface PricePoint {
+  /** Epoch ms. */
+  readonly t: number;
+  readonly price: number;
+  readonly kind: 'mid' | 'trade' | 'backfill';
+}
+
+/** An asset's price history, oldest first, bounded; a new array whenever a point is added. */
+export type PriceSeries = readonly PricePoint[];
+
+/** An alert that fired (`--alert`), newest first in the store. */
+export interface AlertView {
+  /** Increasing per session, so the screen can tell a new alert from one it has shown. */
+  readonly seq: number;
+  /** Local epoch ms when it fired. */
+  readonly at: number;
+  /** The rule as written ("Yes: ask <= 0.4"). */
+  readonly rule: string;
+  /** What made it true, in words ("ask 0.39 <= 0.4"); sanitized. */
+  readonly text: string;
+  readonly assetId: string | null;
+}
+
+/** `watch --follow <series>`: the window being watched and the last roll. */
+export interface FollowView {
+  readonly series: string;
+  /** The current window's market slug and end (epoch ms); null while looking for it. */
+  readonly slug: string | null;
+  readonly endsAt: number | null;
+  readonly lastRoll: { readonly at: number; readonly from: string | null; readonly to: string } | null;
 }
 
 export type { ConnectionHealth, ConnectionState } from '../src/feed/health.js';
@@ -112,4 +150,10 @@ export interface PolybookState {
   readonly orders: ReadonlyMap<string, OrderView>;
   /** The user's trades, newest first, bounded. */
   readonly userTrades: readonly UserTradeView[];
+  /** Price history by token id (mids, prints, backfill). */
+  readonly history: ReadonlyMap<string, PriceSeries>;
+  /** Alerts that fired, newest first, bounded. */
+  readonly alerts: readonly AlertView[];
+  /** Present with `watch --follow`. */
+  readonly follow: FollowView | null;
 }

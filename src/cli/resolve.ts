@@ -18,6 +18,8 @@ export interface ResolvedAsset {
   readonly market: string | null;
   readonly question: string | null;
   readonly outcome: string | null;
+  /** When the market ends (Gamma `endDate`), epoch ms; absent or null when unknown. */
+  readonly endsAt?: number | null;
 }
 
 /** A condition id as pasted: `0x` or `0X`, hex digits of either case (the venue's are lower-case). */

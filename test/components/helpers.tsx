@@ -59,6 +59,7 @@ export function assetView(options: ViewOptions = {}): AssetView {
     winner: null,
     updatedAt: String(NOW),
     receivedAt: NOW,
+    endsAt: null,
     ...rest,
   };
 }
