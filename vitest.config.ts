@@ -12,7 +12,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const fixtures = join(root, '..', 'shared', 'fixtures', 'polymarket');
 /** A test file uses the captures when it names them (test/helpers/fixtures.ts, test/sim/helpers.ts). */
-const USES_FIXTURES = /\b(FIXTURES|LIVE_DIR|LIVE_FRAMES|LIVE_REST_BOOK|CAPTURE|fixtureText|fixtureJson|fixtureFrames)\b|shared\/fixtures/;
+const USES_FIXTURES = /\b(FIXTURES|LIVE_DIR|LIVE_FRAMES|LIVE_REST_BOOK|CAPTURE|captureLines|fixtureText|fixtureJson|fixtureFrames)\b|shared\/fixtures/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -31,7 +31,9 @@ function fixtureExcludes(): string[] {
   console.warn(
     `polybook: ${skipped.length} fixture-based test files skipped: ${fixtures} not found (clone the shared fixtures beside the checkout; .ci/run requires them)`,
   );
-  return skipped.map((file) => file.slice(root.length).replaceAll('\\', '/'));
+  // Relative to the test directory: `npm test` runs `vitest --dir test`, which matches excludes there.
+  const tests = join(root, 'test');
+  return skipped.map((file) => `**/${file.slice(tests.length + 1).replaceAll('\\', '/')}`);
 }
 
 export default defineConfig({
