@@ -6,11 +6,12 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { useApp } from 'ink';
-import type { ReplayControls } from '../store/tui-request.js';
+import type { MarketsControl, ReplayControls, ThemeName } from '../store/tui-request.js';
 import { frameIntervalFor } from '../store/frame-governor.js';
 import type { PolybookStore } from '../store/store.js';
 import type { Size } from './layout.js';
 import { ScreenController } from './screen-controller.js';
+import { SearchPanel } from './search.js';
 import { CompactScreen, FullScreen } from './screens.js';
 import { ThemeContext, themeFromEnv } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -24,8 +25,12 @@ export interface AppProps {
   readonly title?: string;
   /** Fixed terminal size (tests); by default the stdout's, following resizes. */
   readonly size?: Size;
-  /** Plain text with markers; by default when NO_COLOR is set. */
+  /** Plain text with markers; by default when NO_COLOR, FORCE_COLOR=0 or TERM=dumb is set, or the theme is `no-color`. */
   readonly noColor?: boolean;
+  /** The config's theme (components/theme.ts). */
+  readonly theme?: ThemeName;
+  /** Ctrl-Z: suspend to the shell (components/render-tui.tsx); absent, Ctrl-Z does nothing. */
+  readonly onSuspend?: () => void;
   /** Wall clock (tests). */
   readonly now?: () => number;
   /**
@@ -33,12 +38,17 @@ export interface AppProps {
    * wins: store/frame-governor.ts). Without either, every change draws at once (tests).
    */
   readonly fps?: number;
+  /** `/` search and add, `x` remove, `w` save the watchlist (absent: those keys do nothing). */
+  readonly markets?: MarketsControl;
   /** Receives the controller (the benchmark counts its frames). */
   readonly onController?: (controller: ScreenController) => void;
 }
 
-export function App({ noColor, ...rest }: AppProps) {
-  const theme = useMemo(() => (noColor === undefined ? themeFromEnv() : { color: !noColor }), [noColor]);
+export function App({ noColor, theme: themeName, ...rest }: AppProps) {
+  const theme = useMemo(
+    () => (noColor === undefined ? themeFromEnv(process.env, themeName) : noColor ? { color: false } : themeFromEnv({}, themeName ?? 'default')),
+    [noColor, themeName],
+  );
   return (
     <ThemeContext.Provider value={theme}>
       <Screen {...rest} markers={!theme.color} />
@@ -55,7 +65,9 @@ function Screen({
   fps,
   markers,
   onController,
-}: Omit<AppProps, 'noColor'> & { readonly markers: boolean }) {
+  onSuspend,
+  markets,
+}: Omit<AppProps, 'noColor' | 'theme'> & { readonly markers: boolean }) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new size goes to the running controller (setSize below), not to a new one
@@ -70,9 +82,11 @@ function Screen({
         now,
         interval: () => frameIntervalFor(store) ?? (fps ? 1000 / fps : 0),
         quit: () => exit(),
+        ...(onSuspend ? { suspend: onSuspend } : {}),
+        ...(markets ? { markets } : {}),
       }),
     // A new size goes to the running controller (below), not to a new one.
-    [store, replay, title, markers, now, fps, exit],
+    [store, replay, title, markers, now, fps, exit, onSuspend, markets],
   );
   useEffect(() => {
     onController?.(controller);
@@ -83,5 +97,6 @@ function Screen({
   const actions = useMemo(() => controller.actions(), [controller]);
   useKeys(actions);
   const model = useSyncExternalStore(controller.subscribe, controller.getModel);
+  if (model.search) return <SearchPanel model={model.search} width={model.width} />;
   return model.mode === 'full' ? <FullScreen model={model} /> : <CompactScreen model={model} />;
 }

@@ -37,6 +37,11 @@ export function bookBadge(view: AssetView | undefined, connected: boolean, now: 
   return { text: 'live', tone: 'ok' };
 }
 
+/** A book drawn dimmed with its badge, never in live colours: nothing keeps it current right now. */
+export function dimmedStatus(view: AssetView | undefined): boolean {
+  return view !== undefined && (view.status === 'stale' || view.status === 'rest' || view.status === 'reconnecting');
+}
+
 function priceText(value: string | null, tickSize: string | null): string {
   if (value === null) return '—';
   return padFraction(value, tickSize ? decimalPlaces(tickSize) : 0);
@@ -59,7 +64,7 @@ export function spreadText(view: AssetView | undefined): string {
 
 /** The row between asks and bids: spreadText() and its tone. */
 export function middleRow(view: AssetView | undefined): { readonly text: string; readonly tone: 'dim' | 'bad' | 'plain' } {
-  return { text: spreadText(view), tone: !view || view.status === 'awaiting' ? 'dim' : view.crossed ? 'bad' : 'plain' };
+  return { text: spreadText(view), tone: !view || view.status === 'awaiting' || dimmedStatus(view) ? 'dim' : view.crossed ? 'bad' : 'plain' };
 }
 
 /** Display price, imbalance and near-touch depth. */

@@ -5,7 +5,8 @@
 import { Fragment, memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Badge } from './book-text.js';
-import { toneStyle, useTheme } from './theme.js';
+import { AlertBanner } from './alert-banner.js';
+import { toneStyle, useTheme, type Tone } from './theme.js';
 
 export interface Tab {
   readonly text: string;
@@ -36,10 +37,16 @@ export interface HeaderProps {
   /** Drawing is paused (`p`). */
   readonly paused: boolean;
   readonly tabs: readonly Tab[];
+  /** The alert banner's text: drawn instead of the tabs while an alert is recent. */
+  readonly alert?: string | null;
+  /** "ends in 1:02:03" / "next roll in 2:41", or null. */
+  readonly clock?: string | null;
+  /** Shown in place of the tabs while it lasts (a roll, a saved watchlist, ...); an alert comes first. */
+  readonly notice?: { readonly text: string; readonly tone: Tone } | null;
 }
 
 /** Memoized: the screen keeps a header's props identical while they are equal (components/share.ts). */
-export const Header = memo(function Header({ title, badge, tickSize, paused, tabs }: HeaderProps) {
+export const Header = memo(function Header({ title, badge, tickSize, paused, tabs, alert, clock = null, notice = null }: HeaderProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -54,21 +61,30 @@ export const Header = memo(function Header({ title, badge, tickSize, paused, tab
             {'  '}
             <Text {...toneStyle(theme, badge.tone)}>{badge.text}</Text>
             {tickSize === null ? '' : `  tick ${tickSize}`}
+            {clock === null ? '' : `  ${clock}`}
             {paused ? '  ' : ''}
             {paused ? <Text {...toneStyle(theme, 'warn', true)}>PAUSED</Text> : ''}
             <Text {...toneStyle(theme, 'dim')}>{'  ? help'}</Text>
           </Text>
         </Box>
       </Box>
-      <Text wrap="truncate">
-        {tabs.map((tab, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: tabs are drawn in a fixed order; the position is the identity
-          <Fragment key={i}>
-            {i > 0 ? ' ' : ''}
-            <Text {...(tab.selected ? toneStyle(theme, 'accent', true) : toneStyle(theme, 'dim'))}>{tab.text}</Text>
-          </Fragment>
-        ))}
-      </Text>
+      {alert ? (
+        <AlertBanner text={alert} />
+      ) : notice ? (
+        <Text wrap="truncate" {...toneStyle(theme, notice.tone, true)}>
+          {theme.color ? ` ${notice.text} ` : `>> ${notice.text}`}
+        </Text>
+      ) : (
+        <Text wrap="truncate">
+          {tabs.map((tab, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: tabs are drawn in a fixed order; the position is the identity
+            <Fragment key={i}>
+              {i > 0 ? ' ' : ''}
+              <Text {...(tab.selected ? toneStyle(theme, 'accent', true) : toneStyle(theme, 'dim'))}>{tab.text}</Text>
+            </Fragment>
+          ))}
+        </Text>
+      )}
     </Box>
   );
 });

@@ -25,6 +25,9 @@ export interface LadderGeometry {
 
 export const BAR = '█';
 
+/** The width of an abbreviated size (abbreviateSize()). */
+const SHORT_WIDTH = 6;
+
 /** Fits price, size, cumulative and bar columns into `width` for the visible levels. */
 export function ladderGeometry(
   asks: readonly LadderLevel[],
@@ -42,13 +45,17 @@ export function ladderGeometry(
   const scale = Math.max(0, Number(asks.at(-1)?.cumulative ?? 0), Number(bids.at(-1)?.cumulative ?? 0));
   const base = { prefixWidth, pricePlaces, priceWidth, sizePlaces, cumPlaces, scale };
 
-  const fullSize = Math.max(4, ...all.map((l) => formatSize(l.size, sizePlaces).length));
-  const fullCum = Math.max(5, ...all.map((l) => formatSize(l.cumulative, cumPlaces).length));
+  // Fixed minimum widths ("99,999.99", "999,999.99", room for two decimals even while none is
+  // shown), so a size that reaches 1,000 or 10,000, or one with cents, does not move the columns;
+  // only sizes of 100,000 and more (or with more decimals) widen them.
+  const fullSize = Math.max(formatSize('99999', Math.max(2, sizePlaces)).length, ...all.map((l) => formatSize(l.size, sizePlaces).length));
+  const fullCum = Math.max(formatSize('999999', Math.max(2, cumPlaces)).length, ...all.map((l) => formatSize(l.cumulative, cumPlaces).length));
   const roomy = width - (prefixWidth + priceWidth + 2 + fullSize + 2 + fullCum + 2);
   if (roomy >= 8) return { ...base, abbreviate: false, sizeWidth: fullSize, cumWidth: fullCum, gap: 2, barWidth: roomy };
 
-  const shortSize = Math.max(4, ...all.map((l) => abbreviateSize(l.size).length));
-  const shortCum = Math.max(5, ...all.map((l) => abbreviateSize(l.cumulative).length));
+  // An abbreviated size is at most 6 characters ("14.9k", "12.346"): a fixed column.
+  const shortSize = Math.max(SHORT_WIDTH, ...all.map((l) => abbreviateSize(l.size).length));
+  const shortCum = Math.max(SHORT_WIDTH, ...all.map((l) => abbreviateSize(l.cumulative).length));
   const narrow = width - (prefixWidth + priceWidth + 1 + shortSize + 1 + shortCum + 1);
   if (narrow >= 3) return { ...base, abbreviate: true, sizeWidth: shortSize, cumWidth: shortCum, gap: 1, barWidth: narrow };
   const tiny = width - (prefixWidth + priceWidth + 1 + shortSize + 1);
@@ -131,6 +138,8 @@ export interface LadderModel {
   readonly padAsks: number;
   readonly padBids: number;
   readonly middle: MiddleRowModel | null;
+  /** Drawn dimmed, never in live colours: the book is stale, REST-only or reconnecting. */
+  readonly dim: boolean;
 }
 
 /**
@@ -149,23 +158,51 @@ export function ladderModel(
     readonly columnHeader: boolean;
     /** The middle row, or null to leave it out. */
     readonly middle: Omit<MiddleRowModel, 'indent'> | null;
+    /** Draw it dimmed (dimmedStatus()). */
+    readonly dim?: boolean;
+    /**
+     * `watch --orders`: the user's resting orders, marker text ("◆25") by flash key of their level;
+     * a marker column then sits between the cumulative size and the bar.
+     */
+    readonly own?: ReadonlyMap<string, string>;
   },
 ): LadderModel {
   const shownAsks = asks.slice(0, options.levels);
   const shownBids = bids.slice(0, options.levels);
-  const g = ladderGeometry(shownAsks, shownBids, options.width, options.tickSize, options.markers);
+  const ownWidth = ownColumnWidth(shownAsks, shownBids, options.own);
+  // The column's room comes off the bar (and a gap, for when there is no bar to put it before).
+  const g = ladderGeometry(shownAsks, shownBids, options.width - (ownWidth > 0 ? ownWidth + 2 : 0), options.tickSize, options.markers);
+  const lead = g.barWidth > 0 ? '' : ' '.repeat(g.gap);
   const row = (level: LadderLevel, side: 'bid' | 'ask'): LadderRowModel => {
     const { head, cum, bar } = ladderRowColumns(level, g);
     const key = flashKey(side, level.price);
-    return { key, side, head, cum, bar, flash: options.flashing.has(key) };
+    const mark = ownWidth > 0 ? lead + (options.own!.get(key) ?? '').padEnd(ownWidth) : '';
+    return { key, side, head, cum: cum + mark, bar, flash: options.flashing.has(key) };
   };
+  const header = options.columnHeader ? ladderHeaderText(g) : null;
   const rows = Math.max(shownAsks.length, shownBids.length);
   return {
-    header: options.columnHeader ? ladderHeaderText(g) : null,
+    header: header !== null && ownWidth > 0 ? ownHeader(header, g, ownWidth) : header,
     asks: shownAsks.map((l) => row(l, 'ask')).reverse(),
     bids: shownBids.map((l) => row(l, 'bid')),
     padAsks: rows - shownAsks.length,
     padBids: rows - shownBids.length,
     middle: options.middle ? { ...options.middle, indent: g.prefixWidth } : null,
+    dim: options.dim === true,
   };
+}
+
+/** Width of the own-orders column: its widest marker and a space; 0 when no shown level has one. */
+function ownColumnWidth(asks: readonly LadderLevel[], bids: readonly LadderLevel[], own: ReadonlyMap<string, string> | undefined): number {
+  if (!own || own.size === 0) return 0;
+  let widest = 0;
+  for (const l of asks) widest = Math.max(widest, own.get(flashKey('ask', l.price))?.length ?? 0);
+  for (const l of bids) widest = Math.max(widest, own.get(flashKey('bid', l.price))?.length ?? 0);
+  return widest === 0 ? 0 : Math.max(widest, 4) + 1;
+}
+
+/** The column titles with "mine" over the own-orders column (before "depth", or at the end). */
+function ownHeader(header: string, g: LadderGeometry, ownWidth: number): string {
+  const title = 'mine'.padEnd(ownWidth);
+  return g.barWidth > 0 && header.endsWith('depth') ? `${header.slice(0, -'depth'.length)}${title}depth` : `${header}${' '.repeat(g.gap)}${title}`.trimEnd();
 }

@@ -14,7 +14,7 @@
 import { memo, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { BAR, type LadderModel, type LadderRowModel, type MiddleRowModel } from './ladder-model.js';
-import { toneStyle, useTheme } from './theme.js';
+import { barColour, toneStyle, useTheme } from './theme.js';
 
 export const SpreadRow = memo(function SpreadRow({ row }: { readonly row: MiddleRowModel }) {
   const theme = useTheme();
@@ -32,6 +32,8 @@ interface HalfProps {
   readonly rows: readonly LadderRowModel[];
   readonly after: number;
   readonly side: 'bid' | 'ask';
+  /** The book is not live: grey, not the side's colour. */
+  readonly dim: boolean;
 }
 
 /**
@@ -73,6 +75,7 @@ const Half = memo(function Half(p: HalfProps) {
   // coloured spaces, not block characters: Ink measures every non-ASCII string through a grapheme
   // segmenter (string-width), which cost more than the rest of a frame together. Ink colours a
   // top-level text line by line, so each bar line is one of a few strings (its length).
+  const tone = p.dim ? 'dim' : p.side;
   const flashing = (text: string, r: LadderRowModel) =>
     r.flash && text !== '' ? (
       <Text key={r.key} inverse>
@@ -83,9 +86,9 @@ const Half = memo(function Half(p: HalfProps) {
     );
   return (
     <Box paddingLeft={1}>
-      <Text {...toneStyle(theme, p.side)}>{column(p, (r) => flashing(r.head, r), ' ')}</Text>
-      <Text {...toneStyle(theme, p.side)}>{column(p, (r) => flashing(r.cum, r), '')}</Text>
-      <Text backgroundColor={p.side === 'bid' ? 'green' : 'red'}>{column(p, (r) => ' '.repeat(r.bar), '')}</Text>
+      <Text {...toneStyle(theme, tone)}>{column(p, (r) => flashing(r.head, r), ' ')}</Text>
+      <Text {...toneStyle(theme, tone)}>{column(p, (r) => flashing(r.cum, r), '')}</Text>
+      <Text backgroundColor={barColour(theme, p.side, p.dim)}>{column(p, (r) => ' '.repeat(r.bar), '')}</Text>
     </Box>
   );
 });
@@ -108,9 +111,9 @@ export const Ladder = memo(function Ladder({ model }: LadderProps) {
   return (
     <Box flexDirection="column">
       {model.header !== null ? <ColumnHeader text={model.header} /> : null}
-      {rows > 0 ? <Half before={model.padAsks} rows={model.asks} after={0} side="ask" /> : null}
+      {rows > 0 ? <Half before={model.padAsks} rows={model.asks} after={0} side="ask" dim={model.dim} /> : null}
       {model.middle ? <SpreadRow row={model.middle} /> : null}
-      {rows > 0 ? <Half before={0} rows={model.bids} after={model.padBids} side="bid" /> : null}
+      {rows > 0 ? <Half before={0} rows={model.bids} after={model.padBids} side="bid" dim={model.dim} /> : null}
     </Box>
   );
 });

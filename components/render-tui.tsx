@@ -1,18 +1,26 @@
 /**
  * The terminal UI's entry points, injected into the CLI (src/cli/tui-request.ts): each draws a
  * screen until the user quits (q, Ctrl-C) or the request's signal aborts, then unmounts, which
- * restores the terminal (raw mode off, cursor back). Never calls process.exit: the CLI decides.
+ * restores the terminal (raw mode off, cursor back, the alternate screen left:
+ * components/terminal.ts). Never calls process.exit: the CLI decides.
  */
+// First: Ink must not see CI while it loads, or it draws nothing on a real terminal (tty-env.ts).
+import { restoreCiEnv } from './tty-env.js';
 import type { ReactElement } from 'react';
 import { render, type RenderOptions } from 'ink';
 import type { RenderTui, TuiRequest } from '../store/tui-request.js';
 import { App } from './app.js';
 import { shareInkOutputCaches } from './ink-output-cache.js';
 import { OrdersApp } from './orders-screen.js';
+import { loadInkInstances, ScreenTerminal } from './terminal.js';
+
+restoreCiEnv();
 
 // Before any screen draws: lines that did not change since the last frame are not tokenized again
 // (components/ink-output-cache.ts).
 await shareInkOutputCaches();
+// So a resize can make Ink redraw the whole frame (components/terminal.ts).
+await loadInkInstances();
 
 /** Streams to draw on instead of the process's (tests). */
 export type TuiStreams = Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>;
@@ -29,25 +37,48 @@ export function inkOptions(fps: number): Pick<RenderOptions, 'maxFps' | 'exitOnC
   };
 }
 
-/** Mounts `element` until it exits or `signal` aborts. */
-async function drawUntilDone(element: ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
+/** Mounts the element `draw` makes until it exits or `signal` aborts. */
+async function drawUntilDone(draw: (terminal: ScreenTerminal) => ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
   if (request.signal.aborted) return;
-  const instance = render(element, { ...streams, ...inkOptions(request.fps) });
-  const onAbort = () => instance.unmount();
-  request.signal.addEventListener('abort', onAbort, { once: true });
+  const terminal = ScreenTerminal.open(
+    { stdout: streams.stdout ?? process.stdout, stdin: streams.stdin ?? process.stdin },
+    request.screen?.altScreen !== false,
+  );
+  terminal.enter();
   try {
-    await instance.waitUntilExit();
+    const instance = render(draw(terminal), { ...streams, ...inkOptions(request.fps) });
+    const onAbort = () => instance.unmount();
+    request.signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      request.signal.removeEventListener('abort', onAbort);
+      instance.cleanup();
+    }
   } finally {
-    request.signal.removeEventListener('abort', onAbort);
-    instance.cleanup();
+    terminal.leave();
   }
 }
 
 export function renderTuiOn(request: TuiRequest, streams: TuiStreams = {}): Promise<void> {
-  return drawUntilDone(<App store={request.store} replay={request.replay} title={request.title} fps={request.fps} />, request, streams);
+  return drawUntilDone(
+    (terminal) => (
+      <App
+        store={request.store}
+        replay={request.replay}
+        title={request.title}
+        fps={request.fps}
+        {...(request.screen?.theme ? { theme: request.screen.theme } : {})}
+        onSuspend={() => terminal.suspend()}
+        {...(request.markets ? { markets: request.markets } : {})}
+      />
+    ),
+    request,
+    streams,
+  );
 }
 
 export const renderTui: RenderTui = (request) => renderTuiOn(request);
 
 /** The orders screen (`polybook orders` on a terminal). */
-export const renderOrders: RenderTui = (request) => drawUntilDone(<OrdersApp store={request.store} />, request, {});
+export const renderOrders: RenderTui = (request) => drawUntilDone(() => <OrdersApp store={request.store} />, request, {});

@@ -6,6 +6,8 @@
  */
 import { memo } from 'react';
 import { Box, Text } from 'ink';
+import { AlertBanner } from './alert-banner.js';
+import { Board } from './board.js';
 import { LadderPane } from './book-pane.js';
 import { Header } from './header.js';
 import { HealthBar } from './health-bar.js';
@@ -14,6 +16,7 @@ import { LineView } from './line-view.js';
 import { ReplayLine } from './replay-line.js';
 import type { ScreenModel } from './screen-model.js';
 import { TapeView } from './trade-tape.js';
+import { PriceChart } from './price-chart.js';
 
 export interface ScreenProps {
   readonly model: ScreenModel;
@@ -24,16 +27,39 @@ const StatsRow = memo(function StatsRow({ text }: { readonly text: string }) {
 });
 
 export function FullScreen({ model }: ScreenProps) {
-  const { header, ladder, tape } = model;
+  const { header, ladder, tape, board, pairLadder } = model;
   return (
     <Box flexDirection="column" width={model.width}>
-      {header ? <Header title={header.title} badge={header.badge} tickSize={header.tickSize} paused={header.paused} tabs={header.tabs} /> : null}
+      {header ? (
+        <Header
+          title={header.title}
+          badge={header.badge}
+          tickSize={header.tickSize}
+          paused={header.paused}
+          tabs={header.tabs}
+          alert={model.alert ?? null}
+          clock={header.clock ?? null}
+          notice={header.notice ?? null}
+        />
+      ) : null}
       {model.help ? (
         <Help replay={model.help.replay} rows={model.help.rows} />
+      ) : board?.placement === 'body' ? (
+        <Board model={board.model} />
       ) : (
         <>
           <Box>
             {ladder ? <LadderPane model={ladder} width={model.ladderWidth} /> : null}
+            {pairLadder ? (
+              <Box marginLeft={1}>
+                <LadderPane model={pairLadder} width={model.width - model.ladderWidth - 1 - (tape?.placement === 'side' ? tape.width + 1 : 0)} />
+              </Box>
+            ) : null}
+            {board?.placement === 'side' ? (
+              <Box marginLeft={1}>
+                <Board model={board.model} />
+              </Box>
+            ) : null}
             {tape?.placement === 'side' ? (
               <Box marginLeft={1}>
                 <TapeView lines={tape.lines} width={tape.width} />
@@ -42,6 +68,7 @@ export function FullScreen({ model }: ScreenProps) {
           </Box>
           {model.stats !== null ? <StatsRow text={model.stats} /> : null}
           {tape?.placement === 'below' ? <TapeView lines={tape.lines} width={tape.width} /> : null}
+          {model.chart ? <PriceChart title={model.chart.title} lines={model.chart.lines} width={model.chart.width} /> : null}
         </>
       )}
       {model.connection && model.integrity ? <HealthBar connection={model.connection} integrity={model.integrity} /> : null}
@@ -53,9 +80,11 @@ export function FullScreen({ model }: ScreenProps) {
 export function CompactScreen({ model }: ScreenProps) {
   return (
     <Box flexDirection="column" width={model.width}>
-      {model.status ? <LineView line={model.status} /> : null}
+      {model.status ? model.alert ? <AlertBanner text={model.alert} /> : <LineView line={model.status} /> : null}
       {model.help ? (
         <Help replay={model.help.replay} rows={model.help.rows} />
+      ) : model.board ? (
+        <Board model={model.board.model} />
       ) : model.ladder ? (
         <LadderPane model={model.ladder} width={model.ladderWidth} />
       ) : null}

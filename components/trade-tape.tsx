@@ -15,15 +15,22 @@ export interface TapeLine {
 /** Trade sizes carry 6 decimals on the wire; more than 2 is noise on a tape. */
 const TAPE_SIZE_PLACES = 2;
 
-/** Aligned lines for the trades shown; sizes abbreviated when the full ones do not fit `width`. */
-export function tapeLines(trades: readonly TradeView[], width: number, tickSize: string | null): TapeLine[] {
+/** After a fill of the user's own (`watch --orders`, `mine`). */
+export const OWN_FILL_MARK = ' ◆';
+
+/**
+ * Aligned lines for the trades shown; sizes abbreviated when the full ones do not fit `width`.
+ * Trades in `mine` (the user's own fills) end with OWN_FILL_MARK.
+ */
+export function tapeLines(trades: readonly TradeView[], width: number, tickSize: string | null, mine?: ReadonlySet<TradeView>): TapeLine[] {
   const pricePlaces = Math.max(tickSize ? decimalPlaces(tickSize) : 0, ...trades.map((t) => decimalPlaces(t.price)));
   const shown = trades.map((t) => (t.size === null ? null : limitPlaces(t.size, TAPE_SIZE_PLACES)));
   const sizePlaces = Math.max(0, ...shown.map((s) => (s === null ? 0 : decimalPlaces(s))));
   const prices = trades.map((t) => padFraction(t.price, pricePlaces));
   const priceWidth = Math.max(0, ...prices.map((p) => p.length));
   const full = shown.map((s) => (s === null ? '—' : formatSize(s, sizePlaces)));
-  const fixed = 8 + 1 + 4 + 1 + priceWidth + 1;
+  const marked = mine !== undefined && trades.some((t) => mine.has(t));
+  const fixed = 8 + 1 + 4 + 1 + priceWidth + 1 + (marked ? OWN_FILL_MARK.length : 0);
   const fits = fixed + Math.max(0, ...full.map((s) => s.length)) <= width;
   const sizes = fits ? full : shown.map((s) => (s === null ? '—' : abbreviateSize(s)));
   const sizeWidth = Math.max(0, ...sizes.map((s) => s.length));
@@ -31,9 +38,10 @@ export function tapeLines(trades: readonly TradeView[], width: number, tickSize:
   return trades
     .map((t, i) => {
       const side = t.side === 'BUY' ? 'BUY ' : t.side === 'SELL' ? 'SELL' : '  ? ';
-      const text = `${clockTime(t.timestamp)} ${side} ${prices[i]!.padStart(priceWidth)} ${sizes[i]!.padStart(sizeWidth)}`;
+      const own = marked && mine!.has(t);
+      const text = `${clockTime(t.timestamp)} ${side} ${prices[i]!.padStart(priceWidth)} ${sizes[i]!.padStart(sizeWidth)}${own ? OWN_FILL_MARK : ''}`;
       // Counted from the oldest shown, so a new trade on top leaves the keys below it as they were.
-      const id = `${t.timestamp}:${t.price}:${t.size}:${t.side}`;
+      const id = `${own ? 'own:' : ''}${t.timestamp}:${t.price}:${t.size}:${t.side}`;
       return { id, text, tone: (t.side === 'BUY' ? 'bid' : t.side === 'SELL' ? 'ask' : 'plain') as Tone };
     })
     .reverse()

@@ -9,7 +9,13 @@ import type { AssetState } from '../src/book/asset-state.js';
 import type { BookEngine } from '../src/book/engine.js';
 import type { FeedEvent } from '../src/protocol/events.js';
 import { publishAssets, type PolybookStore } from './store.js';
-import type { AssetStatus, AssetView, ConnectionState, TradeView } from './types.js';
+import type { AssetStatus, AssetView, ConnectionState, PolybookState, TradeView } from './types.js';
+
+/**
+ * Derives more state from the views of one publish (the price history: store/history.ts); what it
+ * returns is set in the same store update. Null: nothing to add.
+ */
+export type PublishHook = (views: readonly AssetView[], state: PolybookState) => Partial<PolybookState> | null;
 
 export interface PublisherOptions {
   /** Minimum ms between two publishes (default 1000/30). */
@@ -41,6 +47,7 @@ export class BookPublisher {
   private lastPublish = -Infinity;
   private publishedDepth: number;
   private readonly unsubscribe: () => void;
+  private readonly publishHooks: PublishHook[] = [];
   /** The state of an asset's connection (the feed binding links it); null: no connection (replay). */
   private connectionState: (assetId: string) => ConnectionState | null = () => null;
 
@@ -85,6 +92,11 @@ export class BookPublisher {
     this.trades.set(event.assetId, list);
   }
 
+  /** Adds a hook that derives state from each publish's views (see PublishHook). */
+  addPublishHook(hook: PublishHook): void {
+    this.publishHooks.push(hook);
+  }
+
   /** Says where an asset's connection state comes from, which a book's status depends on. */
   linkConnections(stateOf: (assetId: string) => ConnectionState | null): void {
     this.connectionState = stateOf;
@@ -95,6 +107,14 @@ export class BookPublisher {
     this.labels.set(assetId, label);
     this.engine.dirty.add(assetId);
     this.schedule();
+  }
+
+  /** Forgets assets removed from the session: their labels and trade tapes. */
+  forget(assetIds: readonly string[]): void {
+    for (const id of assetIds) {
+      this.labels.delete(id);
+      this.trades.delete(id);
+    }
   }
 
   /** Minimum ms between publishes now (the frame governor changes it). */
@@ -133,7 +153,12 @@ export class BookPublisher {
       if (asset) views.push(this.view(asset, previous.get(id)));
     }
     dirty.clear();
-    publishAssets(this.store, views);
+    let extra: Partial<PolybookState> | undefined;
+    for (const hook of this.publishHooks) {
+      const part = views.length > 0 ? hook(views, this.store.getState()) : null;
+      if (part) extra = { ...extra, ...part };
+    }
+    publishAssets(this.store, views, extra);
   }
 
   /** Stops the timer and the depth subscription. */

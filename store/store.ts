@@ -3,7 +3,7 @@
  * `useStore(store, selector)`; nothing here imports React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AssetView, ConnectionHealth, PolybookState } from './types.js';
+import type { AssetView, ConnectionHealth, FollowView, PolybookState } from './types.js';
 
 export type PolybookStore = StoreApi<PolybookState>;
 
@@ -31,8 +31,11 @@ export function watchAssets(store: PolybookStore, assetIds: readonly string[]): 
   store.setState({ order });
 }
 
-/** Replaces the published views of some assets in one state update. */
-export function publishAssets(store: PolybookStore, views: readonly AssetView[]): void {
+/**
+ * Replaces the published views of some assets in one state update; `extra` is state derived from
+ * the same views (the price history), set in that update too so readers see them together.
+ */
+export function publishAssets(store: PolybookStore, views: readonly AssetView[], extra?: Partial<PolybookState>): void {
   if (views.length === 0) return;
   const state = store.getState();
   const assets = new Map(state.assets);
@@ -42,7 +45,7 @@ export function publishAssets(store: PolybookStore, views: readonly AssetView[])
     if (!assets.has(view.assetId) && !order.includes(view.assetId)) order = [...order, view.assetId];
     assets.set(view.assetId, view);
   }
-  store.setState({ assets, order, frame: state.frame + 1 });
+  store.setState({ ...extra, assets, order, frame: state.frame + 1 });
 }
 
 /** Records a connection's health (the feed calls this on every state change). */
@@ -54,4 +57,26 @@ export function setHealth(store: PolybookStore, health: ConnectionHealth): void 
 /** Ladder depth, clamped to 1..200 levels per side. */
 export function setDepth(store: PolybookStore, depth: number): void {
   store.setState({ depth: Math.max(1, Math.min(200, Math.round(depth))) });
+}
+
+/**
+ * Stops showing assets (removed from the session while it runs): out of `order`, their views and
+ * their price history dropped. The same state when none of them is shown.
+ */
+export function dropAssets(store: PolybookStore, assetIds: readonly string[]): void {
+  const drop = new Set(assetIds);
+  const state = store.getState();
+  if (!state.order.some((id) => drop.has(id)) && !assetIds.some((id) => state.assets.has(id) || state.history.has(id))) return;
+  const assets = new Map(state.assets);
+  const history = new Map(state.history);
+  for (const id of drop) {
+    assets.delete(id);
+    history.delete(id);
+  }
+  store.setState({ order: state.order.filter((id) => !drop.has(id)), assets, history, frame: state.frame + 1 });
+}
+
+/** Sets (or clears) what `watch --follow` shows: the series, its current window and the last roll. */
+export function setFollow(store: PolybookStore, follow: FollowView | null): void {
+  store.setState({ follow });
 }

@@ -39,6 +39,17 @@ export interface MarketsControl {
   saveWatchlist(): Promise<string>;
 }
 
+/** The config's `theme`: colours, no colour (markers), or colour-blind safe (blue / orange). */
+export type ThemeName = 'default' | 'no-color' | 'cb';
+
+/** How the screen looks and uses the terminal. */
+export interface ScreenOptions {
+  /** The config's `theme`; NO_COLOR, FORCE_COLOR=0 and TERM=dumb mean no colour whatever it says. */
+  readonly theme?: ThemeName;
+  /** False: draw in the normal screen and leave the last frame there on exit (`--no-alt-screen`). */
+  readonly altScreen?: boolean;
+}
+
 export interface TuiRequest {
   readonly store: PolybookStore;
   /** Aborted on SIGINT/SIGTERM: the UI unmounts and the promise resolves. */
@@ -49,6 +60,8 @@ export interface TuiRequest {
   readonly replay?: ReplayControls;
   /** Shown in the header before any market label is known (e.g. "demo", "replay file.jsonl"). */
   readonly title?: string;
+  /** Theme and alternate screen; absent: the defaults (default theme, alternate screen). */
+  readonly screen?: ScreenOptions;
   /** Present when markets can be added and removed while running. */
   readonly markets?: MarketsControl;
 }

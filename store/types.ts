@@ -92,6 +92,9 @@ export interface AlertView {
   /** What made it true, in words ("ask 0.39 <= 0.4"); sanitized. */
   readonly text: string;
   readonly assetId: string | null;
+  /** The asset's outcome label and condition id when known (sanitized). */
+  readonly outcome?: string | null;
+  readonly market?: string | null;
 }
 
 /** `watch --follow <series>`: the window being watched and the last roll. */

@@ -4,11 +4,12 @@
  * with no argument. Precedence: command-line flag > environment > config file > built-in default.
  * A broken file is one clear line naming it and the problem (exit 2).
  */
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from './errors.js';
+import { AlertRuleError, parseAlertRule, shownRule } from './alert-rules.js';
 
 export interface PolybookConfig {
   readonly url?: string;
@@ -17,12 +18,15 @@ export interface PolybookConfig {
   readonly gamma?: string;
   readonly depth?: number;
   readonly fps?: number;
-  readonly theme?: 'color' | 'no-color';
+  /** The screen's colours: `default` (`color` is its older name), `no-color` (markers), `cb` (colour-blind safe: blue / orange). */
+  readonly theme?: 'default' | 'color' | 'no-color' | 'cb';
   /** `--assets-per-connection`. */
   readonly assetsPerConnection?: number;
   /** `--quiet-after`, in seconds. */
   readonly quietAfter?: number;
   readonly watchlist?: readonly string[];
+  /** `--alert` rules (used when no `--alert` is given). */
+  readonly alerts?: readonly string[];
 }
 
 type Check = (value: unknown) => string | null;
@@ -52,10 +56,25 @@ const CHECKS: Record<keyof PolybookConfig, Check> = {
   fps: isInt(1, 120),
   assetsPerConnection: isInt(1, 500),
   quietAfter: isInt(0, 86_400),
-  theme: (value) => (value === 'color' || value === 'no-color' ? null : 'must be "color" or "no-color"'),
+  theme: (value) => (value === 'default' || value === 'color' || value === 'no-color' || value === 'cb' ? null : 'must be "default", "no-color" or "cb"'),
   watchlist: (value) =>
     Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0) ? null : 'must be an array of market names or token ids',
+  alerts: checkAlerts,
 };
+
+/** An array of `--alert` rules, each of which parses. */
+function checkAlerts(value: unknown): string | null {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return 'must be an array of alert rules (strings, as --alert takes)';
+  for (const rule of value as string[]) {
+    try {
+      parseAlertRule(rule);
+    } catch (error) {
+      if (error instanceof AlertRuleError) return `rule "${shownRule(rule)}": ${error.message}`;
+      throw error;
+    }
+  }
+  return null;
+}
 
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.POLYBOOK_CONFIG) return env.POLYBOOK_CONFIG;
@@ -102,4 +121,26 @@ export function applyConfig(command: Command, config: PolybookConfig, mapping: R
     const source = command.getOptionValueSource(option);
     if (source === undefined || source === 'default') command.setOptionValueWithSource(option, value, 'config');
   }
+}
+
+/**
+ * Writes `watchlist` into the config file (the screen's `w`), keeping every other key as it is.
+ * The file is written whole beside itself and renamed over (a crash never leaves half a file),
+ * mode 0600 in a 0700 directory like the credentials. A broken existing file is not overwritten:
+ * its line (CliError) says why. Resolves to the path written.
+ */
+export function saveWatchlist(watchlist: readonly string[], path: string = configPath()): string {
+  const current = loadConfig(path);
+  const body = { ...current, watchlist: [...watchlist] };
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(temporary, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(temporary, 0o600);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new CliError('cli.config', `config file ${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return path;
 }

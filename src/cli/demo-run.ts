@@ -13,12 +13,18 @@ import type { ResolvedAsset } from './resolve.js';
 import { WatchSession } from './session.js';
 import { runPipe } from './watch-pipe.js';
 import { runTui } from './watch-run.js';
+import { planAlerts, startPlan, type AlertFlags } from './alert-runner.js';
+import { PIPE_DEPTH, SCREEN_DEPTH } from './defaults.js';
+import { screenOptions } from './screen-options.js';
 
-export interface DemoFlags {
+export interface DemoFlags extends AlertFlags {
   readonly markets: number;
   readonly rate: number;
   readonly seed: number;
-  readonly depth: number;
+  /** Absent: 10 levels piped, as many as fit on screen (defaults.ts). */
+  readonly depth?: number;
+  /** `--no-alt-screen` makes this false. */
+  readonly altScreen?: boolean;
   readonly fps?: number;
   readonly cpuBudget: number;
   readonly output?: 'tui' | 'ndjson';
@@ -31,6 +37,7 @@ export interface DemoFlags {
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
   const format = chosenOutput(flags) ?? (io.stdout.isTTY ? 'tui' : 'ndjson');
   if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
+  const alerts = planAlerts(flags);
   const sim = await startSimulator({ port: 0, markets: flags.markets, rate: flags.rate, seed: flags.seed });
   try {
     const assets: ResolvedAsset[] = sim
@@ -39,17 +46,20 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
     const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
     const session = new WatchSession(assets, {
       url: sim.urls.ws_market,
-      depth: flags.depth,
+      // On screen the ladder fills the pane up to --depth (components/screen-controller.ts).
+      depth: flags.depth ?? (format === 'tui' ? SCREEN_DEPTH : PIPE_DEPTH),
       fps,
       logger: createLogger(flags.logLevel, flags.logFile, (line) => io.stderr.write(line)),
       api: new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma }),
       // The demo's connection should come back fast after a chaos test drops it.
       backoff: { initialMs: 500, maxMs: 5000, jitter: 0.2 },
     });
+    const gamma = new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma });
+    await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api: gamma, assets });
     if (format === 'ndjson') {
       await runPipe(session, io.stdout, io.signal, { stderr: io.stderr, url: sim.urls.ws_market });
     } else {
-      await runTui(session, io, 'demo', flags.cpuBudget);
+      await runTui(session, io, 'demo', flags.cpuBudget, screenOptions(flags));
     }
   } finally {
     await sim.close();

@@ -7,7 +7,7 @@ import type { Finding } from '../book/engine.js';
 import type { ConnectionHealth } from '../feed/health.js';
 import type { LastTradeEvent } from '../protocol/events.js';
 import type { PolybookStore } from '../../store/store.js';
-import type { AssetView } from '../../store/types.js';
+import type { AlertView, AssetView } from '../../store/types.js';
 
 export interface NdjsonSink {
   write(chunk: string): boolean;
@@ -79,8 +79,26 @@ export function tradeLine(event: LastTradeEvent, now: number): Record<string, un
   };
 }
 
+/** The `roll` line of `watch --follow`: the series, the window left (null for none) and the one now watched. */
+export function rollLine(roll: { readonly series: string; readonly from: string | null; readonly to: string; readonly ts: number }): Record<string, unknown> {
+  return { type: 'roll', series: roll.series, from: roll.from, to: roll.to, ts: roll.ts };
+}
+
 export function integrityLine(finding: Finding, now: number): Record<string, unknown> {
   return { type: 'integrity', ts: now, asset_id: finding.assetId, kind: finding.kind, detail: finding.detail };
+}
+
+/** An `--alert` that fired (also what `--on-alert` gets on stdin); `ts` is when it fired. */
+export function alertLine(alert: AlertView): Record<string, unknown> {
+  return {
+    type: 'alert',
+    ts: alert.at,
+    rule: alert.rule,
+    asset_id: alert.assetId,
+    market: alert.market ?? null,
+    outcome: alert.outcome ?? null,
+    text: alert.text,
+  };
 }
 
 /** Health fields whose change is worth a line (not the per-second rate or data age). */
@@ -93,6 +111,8 @@ export class NdjsonWriter {
   private readonly healthWritten = new Map<string, string>();
   private unsubscribe: (() => void) | null = null;
   private waitingForDrain = false;
+  /** The newest alert written (store/alerts.ts numbers them). */
+  private alertSeq = 0;
 
   constructor(
     private readonly out: NdjsonSink,
@@ -105,6 +125,7 @@ export class NdjsonWriter {
     this.unsubscribe = this.store.subscribe((state, previous) => {
       if (state.assets !== previous.assets) this.writeBooks();
       if (state.health !== previous.health) this.writeHealth();
+      if (state.alerts !== previous.alerts) this.writeAlerts();
     });
   }
 
@@ -126,6 +147,11 @@ export class NdjsonWriter {
     this.line(integrityLine(finding, this.now()));
   }
 
+  /** `watch --follow` moved from one window of its series to the next. */
+  roll(roll: { readonly series: string; readonly from: string | null; readonly to: string; readonly ts: number }): void {
+    this.line(rollLine(roll));
+  }
+
   /** Writes one book line for an asset (used by --once). */
   book(view: AssetView): void {
     this.line(bookLine(view, this.now()));
@@ -144,12 +170,24 @@ export class NdjsonWriter {
       return;
     }
     const { assets, order } = this.store.getState();
+    // Assets removed while running (`watch --follow` rolls) are forgotten: the map stays bounded.
+    if (this.written.size > order.length) for (const id of this.written.keys()) if (!assets.has(id)) this.written.delete(id);
     for (const id of order) {
       const view = assets.get(id);
       if (!view || this.written.get(id) === view) continue;
       this.written.set(id, view);
       this.book(view);
     }
+  }
+
+  /** Alerts are events: every one is written (oldest first), never coalesced like books. */
+  private writeAlerts(): void {
+    const { alerts } = this.store.getState();
+    let fresh = 0;
+    while (fresh < alerts.length && alerts[fresh]!.seq > this.alertSeq) fresh++;
+    if (fresh === 0) return;
+    this.alertSeq = alerts[0]!.seq;
+    for (let i = fresh - 1; i >= 0; i--) this.line(alertLine(alerts[i]!));
   }
 
   private writeHealth(): void {

@@ -6,6 +6,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { CliError } from './errors.js';
 import { addOutputOptions, chosenOutput, cpuBudgetFlag, integerOption } from './options.js';
 import type { CliIo } from './io.js';
+import { SCREEN_DEPTH } from './defaults.js';
+import { screenOptions } from './screen-options.js';
 
 interface ReplayFlags {
   readonly output?: 'json' | 'tui';
@@ -13,7 +15,10 @@ interface ReplayFlags {
   readonly format?: 'json' | 'tui';
   readonly bookMeta?: string[];
   readonly speed: number | 'max';
-  readonly depth: number;
+  /** Absent: as many as fit on screen. */
+  readonly depth?: number;
+  /** `--no-alt-screen` makes this false. */
+  readonly altScreen?: boolean;
   readonly fps?: number;
   readonly cpuBudget: number;
 }
@@ -32,7 +37,8 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
   addOutputOptions(command, ['json', 'tui'], 'tui (play it on screen) on a terminal, else json (one document)')
     .option('--book-meta <rest-book.json...>', 'REST /book bodies giving min_order_size and neg_risk, so the venue hash can be verified')
     .option('--speed <n|max>', 'tui: playback speed, a multiplier or max', speedOption, 1 as number | 'max')
-    .option('--depth <levels>', 'tui: ladder levels per side', integerOption(1, 200), 10)
+    .option('--depth <levels>', 'tui: ladder levels per side at most (default: as many as fit)', integerOption(1, 200))
+    .option('--no-alt-screen', 'tui: draw in the normal screen and leave the last frame on exit (default: the alternate screen)')
     .option('--fps <n>', 'tui: frames drawn per second', integerOption(1, 120))
     .addOption(cpuBudgetFlag())
     .addHelpText(
@@ -61,7 +67,14 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
       const { runReplayTui } = await import('./replay-tui.js');
       await runReplayTui(
         file,
-        { speed: flags.speed, depth: flags.depth, fps, bookMeta: flags.bookMeta ?? [], cpuBudget: flags.cpuBudget },
+        {
+          speed: flags.speed,
+          depth: flags.depth ?? SCREEN_DEPTH,
+          fps,
+          bookMeta: flags.bookMeta ?? [],
+          cpuBudget: flags.cpuBudget,
+          screen: screenOptions(flags),
+        },
         io.renderTui,
         io.signal,
         io.stdin,

@@ -8,10 +8,11 @@ import { RecordingPlayer } from '../feed/recording-player.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
 import { BookPublisher } from '../../store/publisher.js';
+import { PriceHistory } from '../../store/history.js';
 import { createPolybookStore, setDepth } from '../../store/store.js';
 import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
 import { readRecording, STDIN, type ReplayStdin } from './replay-summary.js';
-import type { RenderTui } from '../../store/tui-request.js';
+import type { RenderTui, ScreenOptions } from '../../store/tui-request.js';
 
 export interface ReplayTuiOptions {
   readonly speed: number | 'max';
@@ -19,6 +20,7 @@ export interface ReplayTuiOptions {
   readonly fps: number;
   readonly bookMeta: readonly string[];
   readonly cpuBudget: number;
+  readonly screen?: ScreenOptions;
 }
 
 export async function runReplayTui(path: string, options: ReplayTuiOptions, renderTui: RenderTui, signal: AbortSignal, stdin?: ReplayStdin): Promise<void> {
@@ -29,6 +31,8 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
   const store = createPolybookStore();
   setDepth(store, options.depth);
   const publisher = new BookPublisher(engine, store, { intervalMs: 1000 / options.fps });
+  // The chart draws the replayed mids and prints as they play (times of the playback).
+  new PriceHistory(store).attach(publisher);
   const player = new RecordingPlayer(
     frames,
     (text) => {
@@ -44,7 +48,14 @@ export async function runReplayTui(path: string, options: ReplayTuiOptions, rend
   const governor = new FrameGovernor(publisher, { maxFps: options.fps, budget: options.cpuBudget });
   governor.start();
   try {
-    await renderTui({ store, signal, fps: options.fps, replay: player, title: `replay ${path === STDIN ? 'stdin' : basename(path)}` });
+    await renderTui({
+      store,
+      signal,
+      fps: options.fps,
+      replay: player,
+      title: `replay ${path === STDIN ? 'stdin' : basename(path)}`,
+      ...(options.screen ? { screen: options.screen } : {}),
+    });
   } finally {
     governor.stop();
     player.stop();

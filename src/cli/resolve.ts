@@ -20,6 +20,8 @@ export interface ResolvedAsset {
   readonly outcome: string | null;
   /** When the market ends (Gamma `endDate`), epoch ms; absent or null when unknown. */
   readonly endsAt?: number | null;
+  /** The market's slug, when known: what a saved watchlist names it by. */
+  readonly slug?: string | null;
 }
 
 /** A condition id as pasted: `0x` or `0X`, hex digits of either case (the venue's are lower-case). */
@@ -41,10 +43,28 @@ export function marketVersionError(problems: readonly GammaMarketProblem[], hint
   return new CliError('cli.marketVersion', `${problems.map((p) => p.message).join('; ')}${hint}`);
 }
 
-function assetsOf(market: MarketRef): ResolvedAsset[] {
+/** The watchable outcomes of a market, with its labels and end. */
+export function assetsOf(market: MarketRef): ResolvedAsset[] {
   return market.outcomes
     .filter((o) => isTokenId(o.tokenId))
-    .map((o) => ({ assetId: o.tokenId, market: market.conditionId, question: market.question, outcome: o.label }));
+    .map((o) => ({
+      assetId: o.tokenId,
+      market: market.conditionId,
+      question: market.question,
+      outcome: o.label,
+      endsAt: endsAtOf(market.endDate),
+      slug: market.slug,
+    }));
+}
+
+/**
+ * Gamma's `endDate` as epoch ms, or null. A bare date (`endDateIso`, "2026-07-19") names a day, not
+ * a moment: no countdown is better than one that is hours off.
+ */
+export function endsAtOf(endDate: string | null): number | null {
+  if (endDate === null || !/^\d{4}-\d{2}-\d{2}T/.test(endDate)) return null;
+  const ms = Date.parse(endDate);
+  return Number.isFinite(ms) ? ms : null;
 }
 
 /**

@@ -15,8 +15,9 @@ import { DEFAULT_MARKET_URL } from '../feed/endpoints.js';
 import { silentLogger } from '../log.js';
 import type { BookEvent, FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
+import { PriceHistory } from '../../store/history.js';
 import { BookPublisher } from '../../store/publisher.js';
-import { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
+import { createPolybookStore, dropAssets, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
 import { DEFAULT_QUIET_AFTER_MS } from './defaults.js';
 import { QUIET_CAUSE, QuietWatch, trustedRestBook } from './quiet-watch.js';
 import type { ResolvedAsset } from './resolve.js';
@@ -77,7 +78,11 @@ export class WatchSession {
   readonly feed: MarketFeed;
   readonly recorder: FrameRecorder | null;
   readonly fps: number;
-  readonly assetIds: readonly string[];
+  /** The watched assets, in order; `addAssets` and `removeAssets` change it while running. */
+  private ids: string[];
+  /** What each watched asset was resolved as (labels, market, end), for recording and saving. */
+  private readonly resolvedOf = new Map<string, ResolvedAsset>();
+  private started = false;
   private binding: FeedBinding | null = null;
   private readonly resyncer: Resyncer | null;
   readonly quiet: QuietWatch;
@@ -91,20 +96,25 @@ export class WatchSession {
   private readonly resyncListeners: Array<(assetId: string, cause: string) => void> = [];
 
   private readonly options: Settled;
+  /** Mids and prints of every watched asset (store `history`), backfilled from `/prices-history`. */
+  readonly history: PriceHistory;
 
   /** `assets`: token ids (77-digit strings), or assets resolved from Gamma (labels, markets). */
   constructor(assets: readonly (string | ResolvedAsset)[], given: SessionOptions = {}) {
     const options = (this.options = settle(given));
     const resolved = assets.map((a) => (typeof a === 'string' ? { assetId: a, market: null, question: null, outcome: null } : a));
-    this.assetIds = resolved.map((a) => a.assetId);
-    for (const a of resolved) if (a.market) this.marketOf.set(a.assetId, a.market);
+    this.ids = [...new Set(resolved.map((a) => a.assetId))];
+    for (const a of resolved) {
+      if (!this.resolvedOf.has(a.assetId)) this.resolvedOf.set(a.assetId, a);
+      if (a.market) this.marketOf.set(a.assetId, a.market);
+    }
     this.fps = options.fps;
     // Only the subscribed assets are kept: price_change carries both outcomes whatever was asked.
     this.engine.track(this.assetIds);
     setDepth(this.store, options.depth);
     watchAssets(this.store, this.assetIds);
     this.publisher = new BookPublisher(this.engine, this.store, { intervalMs: 1000 / options.fps });
-    for (const a of resolved) if (a.outcome || a.question) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question });
+    for (const a of resolved) this.labelAsset(a);
     this.feed = new MarketFeed({ ...options, silenceCheck: (_id, ids) => this.quiet.silenceCheck(ids) });
     this.recorder = options.recorder ?? (options.record ? new FrameRecorder(options.record) : null);
     this.resyncer = options.api ? this.createResyncer(options.api) : null;
@@ -119,7 +129,105 @@ export class WatchSession {
         for (const listener of this.resyncListeners) listener(assetId, cause);
       },
     );
+    this.history = new PriceHistory(this.store);
+    this.history.attach(this.publisher);
     this.wireLogging();
+  }
+
+  /** The session's logger (the log file), for what runs beside it (`--on-alert`). */
+  get logger(): Logger {
+    return this.options.logger;
+  }
+
+  /** The watched assets, in display order (it changes with `addAssets` / `removeAssets`). */
+  get assetIds(): readonly string[] {
+    return this.ids;
+  }
+
+  /** What an asset was resolved as (its labels, market and end), or null for an unknown id. */
+  resolvedAsset(assetId: string): ResolvedAsset | null {
+    return this.resolvedOf.get(assetId) ?? null;
+  }
+
+  /**
+   * Watches more assets while running: tracked by the engine, shown as tabs, subscribed on the
+   * open socket (with the initial dump, §13.1), painted from REST until the dump arrives, and
+   * written to the recording's side file. Assets already watched are ignored.
+   */
+  addAssets(assets: readonly ResolvedAsset[]): void {
+    const fresh = assets.filter((a, i) => !this.resolvedOf.has(a.assetId) && assets.findIndex((b) => b.assetId === a.assetId) === i);
+    if (fresh.length === 0) return;
+    const ids = fresh.map((a) => a.assetId);
+    for (const a of fresh) {
+      this.resolvedOf.set(a.assetId, a);
+      if (a.market) this.marketOf.set(a.assetId, a.market);
+    }
+    this.ids = [...this.ids, ...ids];
+    this.engine.track(ids);
+    watchAssets(this.store, ids);
+    for (const a of fresh) this.labelAsset(a);
+    if (this.started) {
+      this.feed.subscribe(ids);
+      void this.resyncer?.seed(ids, 'bootstrap');
+      this.quiet.reset(ids);
+      // The HISTORY part's backfill, when this build has it.
+      (this as { backfillHistory?: (ids: readonly string[]) => unknown }).backfillHistory?.(ids);
+    }
+    this.recordMeta();
+    this.options.logger.info({ assets: ids.length, total: this.ids.length }, 'assets added');
+  }
+
+  /**
+   * Stops watching assets while running: unsubscribed on their connection, untracked (so frames
+   * still in flight for them are ignored), their tabs and history dropped. Unknown ids are ignored.
+   */
+  removeAssets(assetIds: readonly string[]): void {
+    const drop = new Set(assetIds.filter((id) => this.resolvedOf.has(id)));
+    if (drop.size === 0) return;
+    const ids = [...drop];
+    this.ids = this.ids.filter((id) => !drop.has(id));
+    this.feed.unsubscribe(ids);
+    this.engine.untrack(ids);
+    this.publisher.forget(ids);
+    this.history.forget(ids);
+    this.quiet.reset(ids);
+    for (const id of ids) {
+      this.resolvedOf.delete(id);
+      this.marketOf.delete(id);
+      this.staleSince.delete(id);
+      this.untrustedRetries.delete(id);
+    }
+    dropAssets(this.store, ids);
+    this.recordMeta();
+    this.options.logger.info({ assets: ids.length, total: this.ids.length }, 'assets removed');
+  }
+
+  /**
+   * Fills the start of the assets' price history from CLOB `/prices-history` (the last day, a point
+   * a minute), so the chart is not empty at start. A failure leaves that history empty and is
+   * logged; it never stops the session. Without REST (`--no-rest-sync`) it does nothing. The
+   * screen asks for it at start (watch-run.ts `runTui`): piped, nothing draws the history, so the
+   * venue is not asked for it.
+   */
+  async backfillHistory(assetIds: readonly string[]): Promise<void> {
+    const api = this.options.api;
+    if (!api) return;
+    const log = this.options.logger;
+    await Promise.all(
+      assetIds.map(async (assetId) => {
+        try {
+          const points = await api.pricesHistory(assetId, { interval: '1d', fidelity: 1 });
+          this.history.backfill(assetId, points);
+          log.debug({ asset: assetId, points: points.length }, 'price history backfilled');
+        } catch (error) {
+          log.warn({ asset: assetId, err: (error as Error).message }, 'price history backfill failed');
+        }
+      }),
+    );
+  }
+
+  private labelAsset(a: ResolvedAsset): void {
+    if (a.outcome || a.question || a.endsAt != null) this.publisher.label(a.assetId, { outcome: a.outcome, question: a.question, endsAt: a.endsAt ?? null });
   }
 
   /** Every parsed event, after the engine applied it. */
@@ -144,6 +252,7 @@ export class WatchSession {
   }
 
   start(): void {
+    this.started = true;
     const recorder = this.recorder;
     if (recorder) {
       this.feed.on('frame', (text: string) => recorder.write(text));
@@ -181,6 +290,11 @@ export class WatchSession {
     this.publisher.close();
     await this.recorder?.close();
     this.options.logger.info({ frames: this.binding?.stats.frames, invalid: this.binding?.stats.invalid }, 'watch stopped');
+  }
+
+  /** Ends the session as a fatal error of its own feed would: a companion feed's (`watch --orders`' user channel). */
+  abort(error: FeedError): void {
+    this.fail(error);
   }
 
   private fail(error: FeedError): void {

@@ -47,6 +47,8 @@ export interface SimCommandOptions {
   readonly legacy?: boolean;
   /** `--user-activity [seconds]`: an order of the test key every this many seconds. */
   readonly userActivity?: number;
+  /** `--window <seconds>`: recurring up/down markets whose windows last this long. */
+  readonly window?: number;
 }
 
 /** `--user-activity` with no value: one step every this many seconds. */
@@ -108,6 +110,7 @@ function simOptions(o: SimCommandOptions): SimOptions {
     idleTimeoutMs: o.idleTimeout,
     legacy: o.legacy === true,
     ...(o.replay !== undefined && { replay: o.replay }),
+    ...(o.window !== undefined && { windowSec: o.window }),
   };
 }
 
@@ -182,6 +185,11 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
         .argParser((value) => Math.round(idleSeconds(value) * 1000))
         .default(30_000, '30'),
     )
+    .option(
+      '--window <s>',
+      'recurring up/down markets (btc-updown-<len>, eth-updown-<len>) whose windows last <s> seconds: at each end the next opens and the ended one resolves',
+      number('--window', (n) => n >= 1 && n <= 86_400, 'a number of seconds from 1 to 86400'),
+    )
     .option('--legacy', 'pre-2025-09-15 framing: array frames, changes[] price_change, 6-field book hash, one frame per trade')
     .addOption(
       new Option(
@@ -197,6 +205,7 @@ export function registerSimCommand(program: Command, io: SimCommandIo): Command 
         '',
         'Examples:',
         '  polybook sim --port 8080 --seed 7 --markets 5 --rate 50 --reorder 0.05',
+        '  polybook sim --port 8080 --window 30        # then: polybook watch --follow btc-updown-30s --gamma http://127.0.0.1:8080/gamma …',
         '  polybook sim --port 8080 --user-activity     # then, with the key set its first line prints:',
         '  POLY_API_KEY=… POLY_API_SECRET=… POLY_PASSPHRASE=… polybook orders --user-url ws://127.0.0.1:8080/ws/user',
       ].join('\n'),

@@ -12,6 +12,7 @@ import { CliError } from './errors.js';
 import { NdjsonWriter, type NdjsonSink } from './ndjson.js';
 import { retryNotices } from './notices.js';
 import type { WatchSession } from './session.js';
+import type { Roll } from './follow.js';
 
 export interface PipeOptions {
   /** `--once`: each asset's first live book, then done; a book missing after `timeoutMs` is exit 1. */
@@ -20,6 +21,8 @@ export interface PipeOptions {
   readonly stderr?: { write(text: string): unknown } | null;
   /** The market channel URL, named in the reconnect lines. */
   readonly url?: string;
+  /** `watch --follow`: each roll to the next window is a `roll` line. */
+  readonly follow?: { onRoll(listener: (roll: Roll) => void): void } | null;
 }
 
 /** How an asset is named on stderr: its token id, and its outcome when known. */
@@ -124,6 +127,7 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
     });
     session.onFinding((finding) => writer.finding(finding));
     session.onResync((assetId, cause) => writer.resync(assetId, cause));
+    options.follow?.onRoll((roll) => writer.roll(roll));
   }
   const onAbort = () => finish({ kind: 'stopped' });
   signal.addEventListener('abort', onAbort, { once: true });

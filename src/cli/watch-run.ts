@@ -13,11 +13,17 @@ import { chosenOutput, DEFAULT_CPU_BUDGET, isTokenId } from './options.js';
 import type { CliIo } from './io.js';
 import { resolveAll, skippedLine, type ResolvedAsset, type SkipReporter } from './resolve.js';
 import { WatchSession } from './session.js';
-import { ONCE_TIMEOUT_MS } from './defaults.js';
+import { ONCE_TIMEOUT_MS, PIPE_DEPTH, SCREEN_DEPTH } from './defaults.js';
 import { runPipe } from './watch-pipe.js';
+import { firstWindow, SeriesFollower } from './follow.js';
+import { planAlerts, startPlan, type AlertFlags } from './alert-runner.js';
+import { screenOptions } from './screen-options.js';
+import type { MarketsControl, ScreenOptions } from '../../store/tui-request.js';
+import { SessionMarkets } from './markets-control.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
+import { ownOrdersCredentials, startOwnOrders, type OwnOrdersFlags } from './watch-orders.js';
 
-export interface WatchFlags {
+export interface WatchFlags extends AlertFlags, OwnOrdersFlags {
   readonly url: string;
   readonly rest: string;
   readonly gamma: string;
@@ -25,8 +31,13 @@ export interface WatchFlags {
   readonly output?: 'tui' | 'ndjson';
   /** The older name of --output. */
   readonly format?: 'tui' | 'ndjson';
-  readonly depth: number;
+  /** Absent: 10 levels piped, as many as fit on screen (defaults.ts). */
+  readonly depth?: number;
+  /** `--no-alt-screen` makes this false. */
+  readonly altScreen?: boolean;
   readonly once?: boolean;
+  /** `--follow <series>`: a recurring market whose windows are watched one after the other. */
+  readonly follow?: string;
   /** --once's deadline, ms (default ONCE_TIMEOUT_MS). */
   readonly timeout?: number;
   readonly record?: string;
@@ -58,7 +69,7 @@ export function sessionFor(
 ): WatchSession {
   return new WatchSession(assets, {
     url: flags.url,
-    depth: flags.depth,
+    depth: flags.depth ?? PIPE_DEPTH,
     fps,
     ...(recorder ? { recorder } : {}),
     pingIntervalMs: flags.pingInterval,
@@ -73,33 +84,68 @@ export function sessionFor(
 }
 
 export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Promise<void> {
-  const names = args.length > 0 ? args : [...(loadConfig().watchlist ?? [])];
-  if (names.length === 0) throw new CliError('cli.usage', `name at least one market, or set a "watchlist" in ${configPath()}`);
+  const names = args.length > 0 || flags.follow ? args : [...(loadConfig().watchlist ?? [])];
+  if (names.length === 0 && !flags.follow) throw new CliError('cli.usage', `name at least one market, or set a "watchlist" in ${configPath()}`);
   const format = chosenOutput(flags) ?? (flags.once || !io.stdout.isTTY ? 'ndjson' : 'tui');
   if (format === 'tui' && flags.once) throw new CliError('cli.usage', '--once prints NDJSON; drop --output tui');
   if (flags.timeout !== undefined && !flags.once) throw new CliError('cli.usage', '--timeout is the deadline of --once; add --once or drop it');
   if (format === 'tui' && !io.renderTui) throw new CliError('cli.noTui', 'the terminal UI is not available in this build; use --output ndjson');
-  // A recording that cannot be written is known before any network: one line, exit 2.
+  // Bad --alert rules and a recording that cannot be written are known before any network: exit 2.
+  const alerts = planAlerts(flags);
+  // `--orders`: its credentials are read (and a bad file refused) before any network too.
+  const credentials = ownOrdersCredentials(flags);
   const recorder = flags.record ? openRecorder(flags.record) : null;
   const api = new VenueApi({ rest: flags.rest, gamma: flags.gamma });
   // An event's market whose Gamma version hides its ids is named on stderr; the rest is watched.
-  const assets = await resolveMarkets(names, api, (problem) => io.stderr.write(skippedLine(problem)));
+  const named = await resolveMarkets(names, api, (problem) => io.stderr.write(skippedLine(problem)));
+  const window = flags.follow ? await firstWindow(api, flags.follow) : null;
+  const assets = window ? [...named, ...window.assets.filter((a) => !named.some((n) => n.assetId === a.assetId))] : named;
   const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
-  const session = sessionFor(assets, flags, fps, api, io, recorder);
+  const session = sessionFor(assets, format === 'tui' ? { ...flags, depth: flags.depth ?? SCREEN_DEPTH } : flags, fps, api, io, recorder);
+  // Lives as long as the session's store: firings reach NDJSON, the screen, the bell, --on-alert.
+  await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api, assets });
+  const follower = window ? new SeriesFollower(session, api, flags.follow!, window, { logger: session.logger }) : null;
+  follower?.start();
+  const own = credentials ? startOwnOrders(session, credentials, flags, format === 'ndjson' ? { stdout: io.stdout, stderr: io.stderr } : null) : null;
+  try {
+    await runFormat(format, session, flags, io, api, follower);
+  } finally {
+    follower?.stop();
+    await own?.stop();
+  }
+}
+
+async function runFormat(
+  format: 'tui' | 'ndjson',
+  session: WatchSession,
+  flags: WatchFlags,
+  io: CliIo,
+  api: VenueApi,
+  follower: SeriesFollower | null,
+): Promise<void> {
   if (format === 'ndjson') {
     // A fatal feed error keeps its own code (feed.gaveUp, ...): main.ts maps it to its exit status.
     await runPipe(session, io.stdout, io.signal, {
+      ...(follower && { follow: follower }),
       once: flags.once ? { timeoutMs: flags.timeout ?? ONCE_TIMEOUT_MS } : null,
       stderr: io.stderr,
       url: flags.url,
     });
     return;
   }
-  await runTui(session, io, 'watch', flags.cpuBudget);
+  // `/` search and add, `x` remove, `w` save the watchlist: Gamma is reached through this only.
+  await runTui(session, io, 'watch', flags.cpuBudget, screenOptions(flags), new SessionMarkets(session, api, { logger: session.logger }));
 }
 
 /** Runs a session on the screen until the user quits or a signal arrives. */
-export async function runTui(session: WatchSession, io: CliIo, title: string, cpuBudget = DEFAULT_CPU_BUDGET): Promise<void> {
+export async function runTui(
+  session: WatchSession,
+  io: CliIo,
+  title: string,
+  cpuBudget = DEFAULT_CPU_BUDGET,
+  screen: ScreenOptions = {},
+  markets?: MarketsControl,
+): Promise<void> {
   const quit = new AbortController();
   io.signal.addEventListener('abort', () => quit.abort(), { once: true });
   // A signal during the name lookups came before this listener.
@@ -110,10 +156,12 @@ export async function runTui(session: WatchSession, io: CliIo, title: string, cp
     quit.abort();
   });
   session.start();
+  // The chart and the board's sparklines start from the venue's recent prices (CLOB /prices-history).
+  void session.backfillHistory(session.assetIds);
   const governor = new FrameGovernor(session.publisher, { maxFps: session.fps, budget: cpuBudget });
   governor.start();
   try {
-    await io.renderTui!({ store: session.store, signal: quit.signal, fps: session.fps, title });
+    await io.renderTui!({ store: session.store, signal: quit.signal, fps: session.fps, title, screen, ...(markets && { markets }) });
   } finally {
     governor.stop();
     await session.stop();

@@ -12,9 +12,11 @@ import { LOG_LEVELS } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
 import { addOutputOptions, cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, gammaUrlFlag, integerOption, restUrlFlag, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './io.js';
+import { addAlertOptions, ALERT_HELP } from './alert-rules.js';
+import { addOwnOrdersOptions } from './watch-orders.js';
 
 import type { WatchFlags } from './watch-run.js';
-import { ONCE_TIMEOUT_MS } from './defaults.js';
+import { DEPTH_HELP, ONCE_TIMEOUT_MS } from './defaults.js';
 
 /** Connection and REST options shared by the commands that watch the venue. */
 export function addVenueOptions(command: Command): Command {
@@ -51,20 +53,27 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
     .description('watch live order books (a screen on a terminal, NDJSON when piped)')
     .argument('[market...]', 'token ids, market or event slugs, polymarket.com URLs or condition ids (default: the config watchlist)');
   addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
-    .option('--depth <levels>', 'ladder levels per side', integerOption(1, 200), 10)
+    .option('--depth <levels>', DEPTH_HELP, integerOption(1, 200))
+    .option('--no-alt-screen', 'screen: draw in the normal screen and leave the last frame on exit (default: the alternate screen)')
     .option('--once', 'print each asset’s first complete book and exit (ndjson)')
     .addOption(
       new Option('--timeout <seconds>', `with --once: exit 1 naming the assets with no book after this long (default ${ONCE_TIMEOUT_MS / 1000})`).argParser(
         secondsOption(0.1),
       ),
     )
+    .option(
+      '--follow <series>',
+      'watch the current window of a recurring market (btc-updown-5m: a window slug without its timestamp, or a Gamma series slug) and roll to the next when it ends',
+    )
     .option('--record <file>', 'append every received frame to <file>, one per line (replay reads it)')
     .option('--fps <n>', 'publishes per second (default 30 on a terminal, 10 in tmux or when piped)', integerOption(1, 120))
     .addOption(cpuBudgetFlag());
+  addAlertOptions(command);
+  addOwnOrdersOptions(command);
   addVenueOptions(command)
     .addHelpText(
       'after',
-      '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch polymarket.com/market/<market-slug> -o ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --timeout 5 --url ws://127.0.0.1:8080/ws/market\n\nPiped, every reconnect attempt is one line on stderr, and so is a token id the venue has no book for.',
+      '\nExamples:\n  polybook watch https://polymarket.com/event/btc-updown-5m-1784449200\n  polybook watch polymarket.com/market/<market-slug> -o ndjson --depth 5 | jq .best_bid\n  polybook watch 1293...2772 --once --timeout 5 --url ws://127.0.0.1:8080/ws/market\n  polybook watch --follow btc-updown-5m              # the current 5-minute window, then the next\n\nPiped, every reconnect attempt is one line on stderr, and so is a token id the venue has no book for.',
     )
     .hook('preAction', (cmd) =>
       applyConfig(cmd, loadConfig(), {
@@ -75,7 +84,10 @@ export function registerWatchCommand(program: Command, io: CliIo): void {
         fps: 'fps',
         assetsPerConnection: 'assetsPerConnection',
         quietAfter: 'quietAfter',
+        alert: 'alerts',
+        userUrl: 'userUrl',
       }),
     )
     .action(async (args: string[], flags: WatchFlags) => (await import('./watch-run.js')).runWatch(args, flags, io));
+  command.addHelpText('after', ALERT_HELP);
 }

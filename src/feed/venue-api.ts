@@ -1,14 +1,16 @@
 /**
- * The venue's HTTP APIs polybook uses: CLOB REST (`/book`, `/books`, `/markets/{id}`, `/time`)
- * and Gamma (`/events`, `/markets`, `/public-search`). Bodies are decoded by src/protocol.
+ * The venue's HTTP APIs polybook uses: CLOB REST (`/book`, `/books`, `/markets/{id}`, `/time`,
+ * `/prices-history`) and Gamma (`/events`, `/markets`, `/public-search`). Bodies are decoded by
+ * src/protocol.
  *
  * A base URL that is not the API (`--gamma http://host/wrong`) is an error naming it, never an
  * empty answer: Gamma's listings answer 404 only there, and a CLOB 404 (no book, no market) is
  * believed only once `/time` under the same base answered.
  */
 import type { BookEvent } from '../protocol/events.js';
-import { parseClobMarket, parseGammaEvents, parseGammaMarkets, type EventRef, type MarketRef } from '../protocol/gamma.js';
+import { parseClobMarket, parseGammaEvents, parseGammaMarkets, parseGammaSeries, type EventRef, type MarketRef, type SeriesRef } from '../protocol/gamma.js';
 import { parseRestBook } from '../protocol/parse-frame.js';
+import { parsePricesHistory, type HistoryPoint } from '../protocol/prices-history.js';
 import { FeedError } from './errors.js';
 import { fetchJson, RateLimiter } from './http.js';
 import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL } from './endpoints.js';
@@ -36,7 +38,13 @@ export const RATE_LIMITS = {
   books: 250,
   gamma: 450,
   search: 175,
+  pricesHistory: 500,
 } as const;
+
+/** What `/prices-history` covers: a window ending now (`interval`), or explicit unix-second bounds. */
+export type PricesHistoryRange =
+  | { readonly interval: '1h' | '6h' | '1d' | '1w' | '1m' | 'max'; readonly fidelity?: number }
+  | { readonly startTs: number; readonly endTs?: number; readonly fidelity?: number };
 
 /** Token ids per `POST /books` (the venue rejects bodies somewhere past ~500 ids, §8). */
 export const BOOKS_BATCH = 100;
@@ -52,6 +60,7 @@ export class VenueApi {
   private readonly booksLimiter = new RateLimiter(RATE_LIMITS.books, WINDOW_MS);
   private readonly gammaLimiter = new RateLimiter(RATE_LIMITS.gamma, WINDOW_MS);
   private readonly searchLimiter = new RateLimiter(RATE_LIMITS.search, WINDOW_MS);
+  private readonly historyLimiter = new RateLimiter(RATE_LIMITS.pricesHistory, WINDOW_MS);
   /** Whether `rest` answers like CLOB REST, asked once (the first 404 asks). */
   private clobChecked: Promise<void> | null = null;
 
@@ -93,6 +102,29 @@ export class VenueApi {
     return out;
   }
 
+  /**
+   * CLOB `GET /prices-history?market=<token id>`: the token's past prices, oldest first, epoch ms
+   * (POLYMARKET.md §8). `fidelity` is minutes per point (default 1). A 404 is "no history" (an
+   * unknown or resolved token); any other failure throws.
+   */
+  async pricesHistory(tokenId: string, range: PricesHistoryRange = { interval: '1d' }): Promise<HistoryPoint[]> {
+    await this.historyLimiter.take();
+    await this.clobLimiter.take();
+    const query = new URLSearchParams({ market: tokenId });
+    if ('interval' in range) query.set('interval', range.interval);
+    else {
+      query.set('startTs', String(Math.floor(range.startTs)));
+      if (range.endTs !== undefined) query.set('endTs', String(Math.floor(range.endTs)));
+    }
+    query.set('fidelity', String(range.fidelity ?? 1));
+    const { status, body } = await fetchJson(`${this.rest}/prices-history?${query}`, { timeoutMs: this.timeoutMs });
+    if (status === 404) return [];
+    if (status !== 200) throw new FeedError('feed.httpStatus', `/prices-history answered HTTP ${status}`);
+    const points = parsePricesHistory(body);
+    if (points === null) throw new FeedError('feed.badBody', '/prices-history body rejected: not {"history": [...]}');
+    return points;
+  }
+
   /** CLOB `GET /markets/{condition_id}`; null on 404. */
   async clobMarket(conditionId: string): Promise<MarketRef | null> {
     await this.clobLimiter.take();
@@ -116,6 +148,11 @@ export class VenueApi {
   /** Gamma's markets holding a token id (`/markets?clob_token_ids=`): its outcome label and market. */
   async marketsByTokenId(tokenId: string): Promise<MarketRef[]> {
     return parseGammaMarkets(await this.gammaGet(`/markets?clob_token_ids=${encodeURIComponent(tokenId)}`));
+  }
+
+  /** Gamma's series of that slug (`/series?slug=`), each with its events: recurring markets. */
+  async seriesBySlug(slug: string): Promise<SeriesRef[]> {
+    return parseGammaSeries(await this.gammaGet(`/series?slug=${encodeURIComponent(slug)}`));
   }
 
   /** Active markets whose question, title or slug match `text`, via Gamma's public search. */

@@ -223,3 +223,38 @@ export function parseClobMarket(raw: unknown): MarketRef | null {
     negRisk: bool(raw.neg_risk),
   };
 }
+
+/** An event of a Gamma series, as `/series` lists it (without its markets). */
+export interface SeriesEventRef {
+  readonly slug: string;
+  /** ISO, or null. */
+  readonly endDate: string | null;
+  readonly closed: boolean;
+}
+
+/** A Gamma series (`/series?slug=`): recurring events such as one coin's 5-minute up/down windows. */
+export interface SeriesRef {
+  readonly slug: string;
+  readonly title: string;
+  readonly events: readonly SeriesEventRef[];
+}
+
+/** A series lists at most this many events here; a long-running one lists every window it ever had. */
+const MAX_SERIES_EVENTS = 5000;
+
+/** `/series?slug=…` (an array) or `/series/{id}` (an object); entries without a slug are dropped. */
+export function parseGammaSeries(body: unknown): SeriesRef[] {
+  const list = Array.isArray(body) ? body : [body];
+  const out: SeriesRef[] = [];
+  for (const raw of list) {
+    if (!isRaw(raw)) continue;
+    const slug = optStr(raw, 'slug');
+    if (!slug) continue;
+    const events = (Array.isArray(raw.events) ? raw.events.slice(-MAX_SERIES_EVENTS) : []).filter(isRaw).flatMap((e): SeriesEventRef[] => {
+      const eventSlug = optStr(e, 'slug');
+      return eventSlug ? [{ slug: label(eventSlug, 200)!, endDate: label(optStr(e, 'endDate'), 40), closed: bool(e.closed) ?? false }] : [];
+    });
+    out.push({ slug: label(slug, 200)!, title: label(optStr(raw, 'title') ?? slug)!, events });
+  }
+  return out;
+}

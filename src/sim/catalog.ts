@@ -35,6 +35,17 @@ export interface MarketSpec {
   readonly endDate: string;
   /** Initial price of the first token, in 0.0001 units. */
   readonly initialMid: number;
+  /** The Gamma series of a recurring market (`sim --window`); absent for one-off markets. */
+  readonly series?: SeriesInfo;
+}
+
+/** A Gamma series: the recurring up/down markets of one coin and window length. */
+export interface SeriesInfo {
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string;
+  /** Gamma's word for the cadence ("5m", or "3s" for a window that is no whole minute). */
+  readonly recurrence: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -207,5 +218,60 @@ export function generateMarket(rng: Rng, index: number, epochMs: number, taken: 
     endDate: end,
     // Between 0.15 and 0.85: markets start away from the extremes.
     initialMid: rng.int(15, 85) * 100,
+  };
+}
+
+/** The coins whose up/down markets recur under `sim --window`. */
+export const WINDOW_COINS = COINS.slice(0, 2);
+
+/** A window length as the venue's slugs spell it: "5m", "1h", or "3s" when it is no whole minute. */
+export function windowLabel(windowMs: number): string {
+  const s = Math.round(windowMs / 1000);
+  if (s % 3600 === 0) return `${s / 3600}h`;
+  return s % 60 === 0 ? `${s / 60}m` : `${s}s`;
+}
+
+/** The series of one coin's up/down windows (`btc-updown-5m`). */
+export function windowSeries(coinIndex: number, windowMs: number): SeriesInfo {
+  const coin = WINDOW_COINS[coinIndex]!;
+  const label = windowLabel(windowMs);
+  return { id: String(10_000 + coinIndex), slug: `${coin.short}-updown-${label}`, title: `${coin.name} Up or Down ${label}`, recurrence: label };
+}
+
+function clockText(ms: number): string {
+  const d = new Date(ms - 4 * 3_600_000);
+  const h = d.getUTCHours();
+  const ss = d.getUTCSeconds();
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${h % 12 === 0 ? 12 : h % 12}:${mm}${ss === 0 ? '' : `:${String(ss).padStart(2, '0')}`}${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/**
+ * One window of a recurring up/down market, as the venue names them: slug and event slug
+ * `<coin>-updown-<len>-<unix start>`, the question with the window in ET, the end at start + window.
+ */
+export function windowMarket(rng: Rng, coinIndex: number, startMs: number, windowMs: number, index: number): MarketSpec {
+  const coin = WINDOW_COINS[coinIndex]!;
+  const series = windowSeries(coinIndex, windowMs);
+  const slug = `${series.slug}-${Math.floor(startMs / 1000)}`;
+  const question = `${coin.name} Up or Down - ${dayName(startMs - 4 * 3_600_000)}, ${clockText(startMs)}-${clockText(startMs + windowMs)} ET`;
+  const description = `This market will resolve to "Up" if the ${coin.name} price at the end of the time range specified in the title is greater than or equal to the price at the beginning of that range. Otherwise, it will resolve to "Down".`;
+  return {
+    conditionId: hex32(rng),
+    questionId: hex32(rng),
+    gammaId: String(3_900_000 + index),
+    question,
+    slug,
+    description,
+    tokens: [
+      { tokenId: tokenId(rng), outcome: 'Up' },
+      { tokenId: tokenId(rng), outcome: 'Down' },
+    ],
+    event: { id: String(816_000 + index), ticker: slug, slug, title: question, description },
+    category: 'Crypto',
+    startDate: new Date(startMs).toISOString(),
+    endDate: new Date(startMs + windowMs).toISOString(),
+    initialMid: rng.int(40, 60) * 100,
+    series,
   };
 }

@@ -5,8 +5,10 @@
  *
  * Routes: /markets (slug, id, condition_ids, clob_token_ids, closed, limit, offset),
  * /markets/{id}, /markets/slug/{slug}, /events (slug, id, closed, limit, offset), /events/{id},
- * /events/slug/{slug}, /public-search?q= (every word must occur in the question, title or slug).
+ * /events/slug/{slug}, /public-search?q= (every word must occur in the question, title or slug),
+ * /series?slug= (with `sim --window`: each series with its events, Gamma's shape).
  */
+import type { SeriesInfo } from './catalog.js';
 import { json, type Reply } from './http-util.js';
 import type { MarketState } from './market-state.js';
 import type { MarketSimulation } from './simulation.js';
@@ -107,11 +109,43 @@ function gammaEvent(m: MarketState): Record<string, unknown> {
     negRisk: m.negRisk,
     commentCount: 0,
     markets: [gammaMarket(m)],
+    ...(info.series && { seriesSlug: info.series.slug, series: [seriesObject(info.series)] }),
     tags: [{ id: String(100 + info.category.length), label: info.category, slug: info.category.toLowerCase() }],
     cyom: false,
     showAllOutcomes: true,
     enableNegRisk: false,
   };
+}
+
+function seriesObject(series: SeriesInfo): Record<string, unknown> {
+  return {
+    id: series.id,
+    ticker: series.slug,
+    slug: series.slug,
+    title: series.title,
+    seriesType: 'single',
+    recurrence: series.recurrence,
+    active: true,
+    closed: false,
+  };
+}
+
+/** `/series`: every series of the catalog (filtered by `slug`, `id`), each with its events (without their markets). */
+function seriesList(all: MarketState[], params: URLSearchParams): Record<string, unknown>[] {
+  const bySlug = new Map<string, { series: SeriesInfo; events: Record<string, unknown>[] }>();
+  for (const m of all) {
+    const series = m.info.series;
+    if (!series) continue;
+    const entry = bySlug.get(series.slug) ?? { series, events: [] };
+    const { markets: _markets, series: _series, ...event } = gammaEvent(m);
+    entry.events.push(event);
+    bySlug.set(series.slug, entry);
+  }
+  const slugs = params.getAll('slug');
+  const ids = params.getAll('id');
+  return [...bySlug.values()]
+    .filter((e) => (slugs.length === 0 || slugs.includes(e.series.slug)) && (ids.length === 0 || ids.includes(e.series.id)))
+    .map((e) => ({ ...seriesObject(e.series), events: e.events }));
 }
 
 /** Applies Gamma's common list parameters: closed=true|false, offset, limit. */
@@ -146,7 +180,11 @@ export function gammaRoute(sim: MarketSimulation, path: string, params: URLSearc
   if (path === '/events') {
     let list = filterBy(all, params.getAll('slug'), (m) => [m.info.event.slug]);
     list = filterBy(list, params.getAll('id'), (m) => [m.info.event.id]);
+    list = filterBy(list, params.getAll('series_id'), (m) => (m.info.series ? [m.info.series.id] : []));
     return json(200, page(list, params).map(gammaEvent));
+  }
+  if (path === '/series') {
+    return json(200, seriesList(all, params));
   }
   if (path === '/public-search') {
     const query = (params.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);

@@ -65,6 +65,8 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
   check(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0, 'idleTimeoutMs must be positive');
   check(options.stepGapMs === undefined || (Number.isFinite(options.stepGapMs) && options.stepGapMs > 0), 'stepGapMs must be a positive number');
   check(options.stepGapMs === undefined || rate === 0, 'stepGapMs applies to rate 0 only');
+  check(options.windowSec === undefined || (Number.isFinite(options.windowSec) && options.windowSec >= 1), 'windowSec must be at least 1 second');
+  check(options.windowSec === undefined || options.replay === undefined, 'windowSec needs generated markets, not a replay');
   checkFaults(faults);
 
   const rng = new Rng(seed);
@@ -80,6 +82,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
       realtime: capture !== null || rate > 0,
       legacy: options.legacy === true,
       ...(options.stepGapMs !== undefined && { stepGapMs: options.stepGapMs }),
+      ...(options.windowSec !== undefined && { windowMs: Math.round(options.windowSec * 1000) }),
     },
     (outs) => running?.broadcast(outs),
   );

@@ -8,6 +8,7 @@ import type { Level, Side } from '../protocol/events.js';
 import { currentPreimage, legacyPreimage, sha1Hex } from '../book/venue-hash.js';
 import { MarketBook, priceText, type TokenIndex } from './book.js';
 import type { MarketSpec } from './catalog.js';
+import { PriceRecord } from './price-record.js';
 import { formatPrice3, PRICE_ONE, scaled } from './units.js';
 
 export type MarketStatus = 'live' | 'resolved';
@@ -59,9 +60,12 @@ export class MarketState {
   /** Called whenever `moving()` may have changed (the simulation keeps a list of moving markets). */
   onMovingChange: (() => void) | null = null;
   winner: TokenIndex | null = null;
-  /** Timestamp of the last change to the book: the dump and REST timestamp. */
-  lastChangeTs: string;
-  lastTrade: TradePrint | null = null;
+  private changeTs: string;
+  private trade: TradePrint | null = null;
+  /** A print's price (token A units) waiting for its batch's timestamp, for the price record. */
+  private pendingPrint: number | null = null;
+  /** Its own prices, for `/prices-history` (src/sim/price-record.ts). */
+  readonly prices: PriceRecord;
   /** Where the order flow drifts to (units of token A). */
   fair: number;
 
@@ -72,7 +76,39 @@ export class MarketState {
   ) {
     this.hiddenLtp = info.initialMid;
     this.fair = info.initialMid;
-    this.lastChangeTs = createdTs;
+    this.changeTs = createdTs;
+    this.prices = new PriceRecord(info.conditionId, Number(createdTs), info.initialMid);
+  }
+
+  /** Timestamp of the last change to the book: the dump and REST timestamp. */
+  get lastChangeTs(): string {
+    return this.changeTs;
+  }
+
+  set lastChangeTs(timestamp: string) {
+    if (timestamp === this.changeTs) return;
+    this.changeTs = timestamp;
+    // A new batch: its print, else token A's mid, goes on the price record (when one is due).
+    const t = Number(timestamp);
+    const print = this.pendingPrint;
+    this.pendingPrint = null;
+    if (!this.prices.due(t)) return;
+    if (print !== null) {
+      this.prices.note(t, print);
+      return;
+    }
+    const bid = this.book.best(0, 'BUY');
+    const ask = this.book.best(0, 'SELL');
+    if (bid !== null && ask !== null) this.prices.note(t, (bid + ask) / 2);
+  }
+
+  get lastTrade(): TradePrint | null {
+    return this.trade;
+  }
+
+  set lastTrade(trade: TradePrint | null) {
+    this.trade = trade;
+    if (trade) this.pendingPrint = trade.token === 0 ? trade.price : PRICE_ONE - trade.price;
   }
 
   get conditionId(): string {

@@ -11,7 +11,7 @@ import type { TokenIndex } from './book.js';
 import { json, type Reply } from './http-util.js';
 import type { MarketState, RestBookBody } from './market-state.js';
 import type { MarketSimulation } from './simulation.js';
-import { formatPrice } from './units.js';
+import { formatPrice, PRICE_ONE } from './units.js';
 
 export const NO_ORDERBOOK = { error: 'No orderbook exists for the requested token id' } as const;
 
@@ -47,6 +47,7 @@ export function clobRoute(sim: MarketSimulation, method: string, url: URL, body:
   }
   if (method !== 'GET') return null;
   if (path === '/time') return { status: 200, body: String(Math.floor(Date.now() / 1000)) };
+  if (path === '/prices-history') return pricesHistory(sim, url.searchParams);
   const handler = TOKEN_ROUTES[path];
   if (!handler) return null;
   const found = liveToken(sim, url.searchParams);
@@ -75,6 +76,60 @@ const TOKEN_ROUTES: Record<string, TokenRoute> = {
     return json(200, { price: formatPrice(price), side: trade.token === t ? trade.side : trade.side === 'BUY' ? 'SELL' : 'BUY' });
   },
 };
+
+/** `/prices-history?interval=`: a window ending now (1m is a month). */
+const INTERVAL_MS: Record<string, number> = {
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '1d': 86_400_000,
+  '1w': 7 * 86_400_000,
+  '1m': 30 * 86_400_000,
+  max: Number.POSITIVE_INFINITY,
+  all: Number.POSITIVE_INFINITY,
+};
+
+function unixSeconds(text: string | null): number | null | undefined {
+  if (text === null) return undefined;
+  return /^\d{1,12}(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * `GET /prices-history?market=<token id>` (§8): `{"history":[{"t":<unix s>,"p":<number>}]}` from
+ * the market's price record (src/sim/price-record.ts), oldest first. `interval` (1h, 6h, 1d, 1w,
+ * 1m, max, all) is a window ending now and excludes `startTs`/`endTs` (unix seconds, inclusive);
+ * neither: the last day. `fidelity` is minutes per point (default 1): the last point of each
+ * bucket. An unknown token has no history: an empty list, as for a token that never traded.
+ */
+function pricesHistory(sim: MarketSimulation, params: URLSearchParams): Reply {
+  const id = params.get('market');
+  if (!id) return json(400, { error: 'market is required' });
+  const interval = params.get('interval');
+  const startTs = unixSeconds(params.get('startTs'));
+  const endTs = unixSeconds(params.get('endTs'));
+  const fidelityText = params.get('fidelity') ?? '1';
+  if (!/^\d{1,6}$/.test(fidelityText) || Number(fidelityText) < 1) return json(400, { error: 'invalid fidelity' });
+  if (startTs === null || endTs === null) return json(400, { error: 'invalid startTs or endTs' });
+  if (interval !== null && (startTs !== undefined || endTs !== undefined)) return json(400, { error: 'interval and startTs/endTs are mutually exclusive' });
+  if (interval !== null && !Object.hasOwn(INTERVAL_MS, interval)) return json(400, { error: 'invalid interval' });
+  const found = sim.asset(id);
+  if (!found) return json(200, { history: [] });
+  const now = sim.clock.epochMs + sim.clock.now();
+  const from = startTs !== undefined ? startTs * 1000 : now - INTERVAL_MS[interval ?? '1d']!;
+  const to = endTs !== undefined ? endTs * 1000 : now;
+  const bucketMs = Number(fidelityText) * 60_000;
+  const history: { t: number; p: number }[] = [];
+  let bucket = Number.NaN;
+  for (const point of found.market.prices.points(from, to)) {
+    const p = (found.token === 0 ? point.p : PRICE_ONE - point.p) / PRICE_ONE;
+    const t = Math.floor(point.t / 1000);
+    const b = Math.floor(point.t / bucketMs);
+    // The last point of each bucket stands for it.
+    if (b === bucket) history[history.length - 1] = { t, p };
+    else history.push({ t, p });
+    bucket = b;
+  }
+  return json(200, { history });
+}
 
 /** `POST /books` with `[{"token_id":…}]`: unknown or resolved ids are silently omitted (§8). */
 function books(sim: MarketSimulation, body: string | null, hooks: RestHooks): Reply {

@@ -16,6 +16,8 @@ import { MarketState } from './market-state.js';
 import type { Rng } from './rng.js';
 import { formatMicro, formatPrice, PRICE_ONE, TICKS } from './units.js';
 import { spacedJson } from './wire-json.js';
+import { WindowRoller } from './windows.js';
+import type { MarketSpec } from './catalog.js';
 
 /**
  * Average price_change messages one step produces, measured over 100,000 steps at 3 and at 2,500
@@ -49,6 +51,8 @@ export interface SimulationOptions {
   readonly legacy: boolean;
   /** Mean virtual ms between steps when `rate` is 0 (default ADVANCE_GAP_MS). */
   readonly stepGapMs?: number;
+  /** `sim --window`: recurring up/down markets whose windows last this many wall-clock ms. */
+  readonly windowMs?: number;
 }
 
 export class MarketSimulation {
@@ -71,6 +75,8 @@ export class MarketSimulation {
   private readonly meanGap: number;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  /** The recurring up/down windows (`windowMs`), or null. */
+  readonly windows: WindowRoller | null = null;
 
   constructor(
     private readonly options: SimulationOptions,
@@ -85,6 +91,36 @@ export class MarketSimulation {
     this.meanGap = options.rate > 0 ? (1000 * perStep) / options.rate : (options.stepGapMs ?? ADVANCE_GAP_MS);
     this.nextAt = this.flowRng.exp(this.meanGap);
     for (let i = 0; i < options.markets; i++) this.createMarket();
+    if (options.windowMs !== undefined)
+      this.windows = new WindowRoller(windowMsChecked(options.windowMs), options.rng.derive(7), {
+        open: (spec, ladders, announce) => this.openWindow(spec, ladders, announce),
+        resolve: (m) => this.resolve(m.conditionId),
+        drop: (m) => this.unregister(m),
+      });
+  }
+
+  /** A window market: its ladders, in the catalog, announced (`new_market`) unless it is the first. */
+  private openWindow(spec: MarketSpec, ladders: Rng, announce: boolean): MarketState {
+    const m = new MarketState(spec, this.clock.stamp(this.clock.now()), this.options.legacy);
+    new OrderFlow(ladders).seed(m);
+    this.register(m);
+    if (announce) {
+      const batch = new Batch(m, m.lastChangeTs);
+      batch.lifecycle('new_market');
+      this.sink(batch.finish());
+    }
+    return m;
+  }
+
+  /** Takes a market out of the catalog and its indexes (an old window), its pending prints too. */
+  private unregister(m: MarketState): void {
+    const i = this.markets.indexOf(m);
+    if (i >= 0) this.markets.splice(i, 1);
+    for (const t of [0, 1] as const) if (this.byAsset.get(m.assetId(t))?.market === m) this.byAsset.delete(m.assetId(t));
+    if (this.byCondition.get(m.conditionId) === m) this.byCondition.delete(m.conditionId);
+    this.pending = this.pending.filter((p) => p.market !== m);
+    m.onMovingChange = null;
+    this.movingList = null;
   }
 
   /** Looks up a token. */
@@ -146,12 +182,15 @@ export class MarketSimulation {
 
   /** Starts the real-time driver (no-op when rate is 0). */
   start(): void {
+    // Windows follow the wall clock whatever the rate: their end dates are real times.
+    this.windows?.start();
     if (this.running || this.options.rate <= 0) return;
     this.running = true;
     this.schedule();
   }
 
   stop(): void {
+    this.windows?.stop();
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -307,4 +346,9 @@ export class MarketSimulation {
   adopt(m: MarketState): void {
     this.register(m);
   }
+}
+
+function windowMsChecked(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 1000) throw new RangeError('windowMs must be at least 1000');
+  return ms;
 }

@@ -42,6 +42,8 @@ function toSimMarket(m: MarketState): SimMarket {
     tokens: info.tokens.map((t) => ({ tokenId: t.tokenId, outcome: t.outcome })),
     tickSize: m.tickSize(),
     status: m.status,
+    endDate: info.endDate,
+    seriesSlug: info.series?.slug ?? null,
   };
 }
 
@@ -244,6 +246,10 @@ export class RunningSimulator implements Simulator {
 
   connections(): number {
     return this.server.connections();
+  }
+
+  subscriptions(): string[][] {
+    return [...this.market.conns].filter((c) => c.subscribed).map((c) => [...c.assets]);
   }
 
   marketDelivery(): MarketDelivery {

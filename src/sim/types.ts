@@ -41,6 +41,12 @@ export interface SimOptions {
    * messages often share a timestamp, as the venue's do when it is busy.
    */
   readonly stepGapMs?: number;
+  /**
+   * Recurring up/down markets (one series per coin: `btc-updown-<len>`, `eth-updown-<len>`) whose
+   * windows last this many seconds (at least 1) of wall-clock time; at each end the next window
+   * opens (`new_market`) and the ended one resolves (`market_resolved`).
+   */
+  readonly windowSec?: number;
 }
 
 export interface SimToken {
@@ -61,6 +67,10 @@ export interface SimMarket {
   readonly tokens: readonly SimToken[];
   readonly tickSize: string;
   readonly status: 'live' | 'resolved';
+  /** Gamma's `endDate` (ISO). */
+  readonly endDate: string;
+  /** The Gamma series of a recurring window (`btc-updown-3s`), or null. */
+  readonly seriesSlug: string | null;
 }
 
 export interface SimUrls {
@@ -140,6 +150,8 @@ export interface Simulator {
   resetRestRequests(): void;
   /** Open WebSocket connections, both channels. */
   connections(): number;
+  /** The assets each open market connection is subscribed to, as the sim sees them (after `operation` frames). */
+  subscriptions(): string[][];
   /** Market-channel frames handed to sockets since start (what clients were sent), and those still queued. */
   marketDelivery(): MarketDelivery;
   /** Runs `steps` order-flow steps now (deterministic; the only flow when `rate` is 0). */

@@ -12,7 +12,7 @@
  * React and Ink are loaded here, after NODE_ENV is set: bin/polybook.js runs production React, and
  * development React costs ~5× per frame. Colour is forced (FORCE_COLOR=1, unless set) because a
  * terminal has colour and Ink's cost grows with the escape codes it tokenizes; BENCH_NOCOLOR=1
- * draws without (NO_COLOR markers).
+ * draws without (NO_COLOR markers); BENCH_BOARD=1 draws the board (`b`) instead of the ladder.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { splitFrames } from '../../src/feed/recording.js';
 import type { FeedEvent } from '../../src/protocol/events.js';
 import { parseFrame } from '../../src/protocol/parse-frame.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
+import { PriceHistory } from '../../store/history.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, setDepth, setHealth, type PolybookStore } from '../../store/store.js';
 import { fmt, line } from './harness.js';
@@ -116,6 +117,9 @@ async function run(events: readonly FeedEvent[], c: Case): Promise<Run> {
   const engine = new BookEngine();
   const publisher = new BookPublisher(engine, store, { intervalMs: 1000 / c.fps });
   const governor = new FrameGovernor(publisher, { maxFps: c.fps, budget: c.budget });
+  // The price history, as a watch session keeps it (BENCH_HISTORY=0 measures without).
+  const history = process.env.BENCH_HISTORY === '0' ? null : new PriceHistory(store);
+  history?.attach(publisher);
   liveHealth(store, c.perSecond);
   const terminal = new NullTerminal();
   let controller: ScreenController | null = null;
@@ -135,6 +139,12 @@ async function run(events: readonly FeedEvent[], c: Case): Promise<Run> {
         );
   for (const event of events.slice(0, 2)) publisher.handle(event);
   await sleep(200);
+  // A full backfill (10 hours a minute apart), so the chart is drawn from the first frame.
+  for (const id of store.getState().order)
+    history?.backfill(
+      id,
+      Array.from({ length: 600 }, (_, i) => ({ t: Date.now() - (600 - i) * 60_000, p: 0.5 + 0.1 * Math.sin(i / 20) })),
+    );
 
   // Publish → screen: the publishes a frame looked at, and when the frame that showed them was written.
   let measuring = false;
@@ -147,6 +157,8 @@ async function run(events: readonly FeedEvent[], c: Case): Promise<Run> {
     pending.push(performance.now());
   });
   const screen = controller as ScreenController | null;
+  // BENCH_BOARD=1: the same feed with the board (`b`) open instead of the ladder.
+  if (process.env.BENCH_BOARD === '1') screen?.actions().toggleBoard?.();
   const stopObserving =
     screen?.observe((drew) => {
       if (drew && pending.length > 0) shown.push({ at: performance.now(), published: pending });

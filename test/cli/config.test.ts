@@ -22,6 +22,14 @@ describe('config file', () => {
     expect(loadConfig(file)).toEqual({ url: 'ws://127.0.0.1:1/ws/market', depth: 7, fps: 12, theme: 'no-color', watchlist: ['btc-updown-5m-1784449200'] });
   });
 
+  it('theme: default (or color), no-color, or cb, the colour-blind-safe palette', async () => {
+    for (const theme of ['default', 'color', 'no-color', 'cb']) expect(loadConfig(configFile(`{"theme":"${theme}"}`))).toEqual({ theme });
+    const { screenOptions } = await import('../../src/cli/screen-options.js');
+    expect(screenOptions({}, { theme: 'cb' })).toEqual({ altScreen: true, theme: 'cb' });
+    expect(screenOptions({ altScreen: false }, { theme: 'color' })).toEqual({ altScreen: false, theme: 'default' });
+    expect(screenOptions({}, {})).toEqual({ altScreen: true });
+  });
+
   it('a missing file is an empty config', () => {
     expect(loadConfig('/nonexistent/polybook/config.json')).toEqual({});
   });
@@ -33,6 +41,7 @@ describe('config file', () => {
     ['{"depth": "deep"}', /"depth" must be a whole number from 1 to 200/],
     ['{"url": "http://x"}', /"url" must be a ws:\/\/ or wss:\/\/ URL/],
     ['{"watchlist": "btc"}', /"watchlist" must be an array/],
+    ['{"theme": "solarized"}', /"theme" must be "default", "no-color" or "cb"/],
   ])('broken %s: one line naming the file, exit 2', async (body, problem) => {
     const file = configFile(body);
     process.env.POLYBOOK_CONFIG = file;

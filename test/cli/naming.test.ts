@@ -27,7 +27,15 @@ describe('resolving market names', () => {
   it('a market slug gives both outcomes with their labels and question', async () => {
     const m = sim.markets()[0]!;
     expect(await resolveOne(api, m.slug)).toEqual(
-      m.tokens.map((t) => ({ assetId: t.tokenId, market: m.conditionId, question: m.question, outcome: t.outcome })),
+      // With the market's end (Gamma endDate, for the countdown) and slug (what `w` saves it as).
+      m.tokens.map((t) => ({
+        assetId: t.tokenId,
+        market: m.conditionId,
+        question: m.question,
+        outcome: t.outcome,
+        endsAt: Date.parse(m.endDate),
+        slug: m.slug,
+      })),
     );
   });
 

@@ -26,9 +26,10 @@ describe('polybook sim --user-activity', () => {
       15_000,
       'a confirmed trade, a market BUY and a cancel',
     );
+    // orders first: a venue that goes away under it is (rightly) a reconnect line on stderr.
     orders.child.kill('SIGTERM');
-    sim.child.kill('SIGTERM');
     expect(await orders.exited).toEqual({ code: 0, signal: null });
+    sim.child.kill('SIGTERM');
     expect(await sim.exited).toEqual({ code: 0, signal: null });
     expect(orders.err()).toBe('');
     const lines = orders

@@ -43,7 +43,8 @@ describe('screen', () => {
     expect(frame).toContain('11:58:55 SELL 0.40 1,250.5');
     expect(frame).toContain('live  rtt 42ms  12.5 msg/s  data 1s ago  reconnects 0');
     expect(frame).toContain('integrity  snap 0✓ 0✗  tob 0✓ 0✗  hash 0✓ 0? 0✗');
-    expect(frame).toContain('  0.36  14,884.14  16,767.96');
+    // Size columns keep their width whatever the sizes ("99,999.99", "999,999.99").
+    expect(frame).toContain('  0.36  14,884.14   16,767.96');
     app.unmount();
   });
 
@@ -52,16 +53,16 @@ describe('screen', () => {
     const app = renderAt(<App store={storeWith([assetView({ bids: BIDS, asks: ASKS })])} now={now} noColor />, term);
     await settle();
     expect(lines(app.lastFrame())).toEqual([
-      '1/1 Up  live 42ms',
-      'A  0.44  1,000.00  1,355.50  ████████',
-      'A  0.43     75.00    355.50  ██',
-      'A  0.42    230.50    280.50  ██',
-      'A  0.41     50.00     50.00  █',
+      '1/1 Up Bitcoin Up or Down?  live 42ms',
+      'A  0.44   1,000.00    1,355.50  ██████',
+      'A  0.43      75.00      355.50  ██',
+      'A  0.42     230.50      280.50  █',
+      'A  0.41      50.00       50.00  █',
       '  spread 1 tick (1.0¢)  mid 0.405  micr…',
-      'B  0.40    106.06    106.06  █',
-      'B  0.39    168.88    274.94  ██',
-      'B  0.38    108.88    383.82  ██',
-      'B  0.37  1,500.00  1,883.82  ███████████',
+      'B  0.40     106.06      106.06  █',
+      'B  0.39     168.88      274.94  █',
+      'B  0.38     108.88      383.82  ██',
+      'B  0.37   1,500.00    1,883.82  ████████',
     ]);
     app.unmount();
   });
@@ -107,8 +108,8 @@ describe('screen', () => {
     process.env.NO_COLOR = '';
     const { lastFrame, unmount } = render(<App store={storeWith([up])} now={now} />);
     await settle();
-    expect(lastFrame()).toContain('A  0.41      50.00      50.00');
-    expect(lastFrame()).toContain('B  0.40     106.06     106.06');
+    expect(lastFrame()).toContain('A  0.41      50.00       50.00');
+    expect(lastFrame()).toContain('B  0.40     106.06      106.06');
     unmount();
   });
 });
@@ -198,7 +199,7 @@ describe('keys', () => {
     stdin.write('o');
     await settle();
     expect(lines(lastFrame())[0]).toMatch(/^Bitcoin Up or Down\? — Down/);
-    expect(lastFrame()).toContain('  0.58   50.00   50.00');
+    expect(lastFrame()).toContain('  0.58      50.00       50.00');
     stdin.write('o');
     await settle();
     expect(lines(lastFrame())[0]).toMatch(/^Bitcoin Up or Down\? — Up/);
@@ -209,25 +210,53 @@ describe('keys', () => {
     unmount();
   });
 
-  it('+ and - (and ] [) change the store ladder depth', async () => {
+  it('+ and - (and ] [) change the ladder depth; the store publishes the levels shown', async () => {
     const store = twoMarkets();
-    const { stdin, unmount } = render(<App store={store} now={now} />);
+    // 60 rows: room for 26 levels a side, more than the 20 the store starts with (--depth).
+    const term = terminal(120, 60);
+    const app = renderAt(<App store={store} now={now} />, term);
     await settle();
     expect(store.getState().depth).toBe(20);
-    stdin.write('+');
+    term.stdin.write('+');
     await settle();
     expect(store.getState().depth).toBe(21);
-    stdin.write('-');
-    stdin.write('-');
+    term.stdin.write('-');
+    term.stdin.write('-');
     await settle();
     expect(store.getState().depth).toBe(19);
-    stdin.write(']');
+    term.stdin.write(']');
     await settle();
     expect(store.getState().depth).toBe(24);
-    stdin.write('[');
+    term.stdin.write('[');
     await settle();
     expect(store.getState().depth).toBe(19);
-    unmount();
+    // As deep as the rows allow, whatever the maximum: ]]]] asks for 39, 26 fit.
+    for (let i = 0; i < 4; i++) term.stdin.write(']');
+    await settle();
+    expect(store.getState().depth).toBe(26);
+    // `-` takes a level off what is shown, not off the maximum.
+    term.stdin.write('-');
+    await settle();
+    expect(store.getState().depth).toBe(25);
+    app.unmount();
+  });
+
+  it('the ladder grows to fill the pane up to the maximum depth, and the store publishes only that', async () => {
+    const deep = Array.from({ length: 40 }, (_, i) => [(0.4 - i * 0.005).toFixed(3), String(100 + i)] as const);
+    const store = storeWith([assetView({ bids: deep, asks: deep.map(([p, q]) => [(0.805 - Number(p)).toFixed(3), q] as const), depth: 40 })]);
+    store.setState({ depth: 200 });
+    const term = terminal(120, 40);
+    const app = renderAt(<App store={store} now={now} />, term);
+    await settle();
+    const levelRows = () => lines(app.lastFrame()).filter((l) => /^ +0\.\d{3} /.test(l)).length;
+    // 39 lines: header 2, column titles, 16 + spread + 16, stats, health 2.
+    expect(store.getState().depth).toBe(16);
+    expect(levelRows()).toBe(32);
+    term.stdout.resize(120, 60);
+    await settle();
+    expect(store.getState().depth).toBe(26);
+    expect(levelRows()).toBe(52);
+    app.unmount();
   });
 
   it('? opens and closes the help listing every key', async () => {
@@ -294,11 +323,13 @@ describe('keys', () => {
     };
     const { lastFrame, stdin, unmount } = render(<App store={twoMarkets()} replay={replay} now={now} />);
     await settle();
-    expect(lines(lastFrame()).at(-1)).toBe('REPLAY 10x  frame 120/900');
+    // Where a live book says "live", the header says it is a replay, how fast, and how far.
+    expect(lines(lastFrame())[0]).toMatch(/ {2}REPLAY 10× {2}frame 120\/900 {2}tick 0\.01 {2}\? help$/);
+    expect(lines(lastFrame())[0]).not.toMatch(/ live /);
     stdin.write(' ');
     await settle();
     expect(replay.togglePause).toHaveBeenCalledTimes(1);
-    expect(lines(lastFrame()).at(-1)).toBe('REPLAY 10x  frame 120/900  [paused]');
+    expect(lines(lastFrame())[0]).toContain('REPLAY 10×  frame 120/900  [paused]');
     stdin.write('.');
     await settle();
     expect(replay.step).toHaveBeenCalledTimes(1);

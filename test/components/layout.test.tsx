@@ -128,7 +128,8 @@ describe('layout', () => {
     expect(computeLayout({ columns: 120, rows: 40 }, 20, false)).toMatchObject({ mode: 'full', levels: 16, tape: 'side', tapeRows: 33 });
     expect(computeLayout({ columns: 120, rows: 40 }, 3, false)).toMatchObject({ levels: 3 });
     expect(computeLayout({ columns: 80, rows: 24 }, 20, false)).toMatchObject({ mode: 'full', levels: 5, tape: 'below', tapeRows: 5 });
-    expect(computeLayout({ columns: 80, rows: 24 }, 20, true)).toMatchObject({ levels: 5, tapeRows: 4 });
+    // The full layout says "REPLAY" in its header: a replay costs it no row.
+    expect(computeLayout({ columns: 80, rows: 24 }, 20, true)).toMatchObject({ levels: 5, tapeRows: 5, replayRow: false });
     expect(computeLayout({ columns: 40, rows: 12 }, 20, false)).toMatchObject({ mode: 'compact', levels: 4, spreadRow: true });
     expect(computeLayout({ columns: 40, rows: 12 }, 20, true)).toMatchObject({ levels: 4, replayRow: true });
     expect(computeLayout({ columns: 20, rows: 2 }, 20, true)).toMatchObject({ levels: 0, spreadRow: false, replayRow: false, statusRow: true });

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { renderTuiOn } from '../../components/render-tui.js';
 import { ASKS, BIDS, assetView, settle, storeWith, terminal } from './helpers.js';
 
+const ENTER_ALT = '\u001B[?1049h';
+const LEAVE_ALT = '\u001B[?1049l';
+
 function request(signal: AbortSignal) {
   return { store: storeWith([assetView({ bids: BIDS, asks: ASKS })]), signal, fps: 30, title: 'demo' };
 }
@@ -30,6 +33,44 @@ describe('renderTui', () => {
       term.stdin.write(key);
       await expect(drawing).resolves.toBeUndefined();
     }
+  });
+
+  it('draws in the alternate screen and leaves it on exit; --no-alt-screen leaves the last frame', async () => {
+    for (const altScreen of [true, false]) {
+      const term = terminal(80, 24);
+      const quit = new AbortController();
+      const drawing = renderTuiOn({ ...request(quit.signal), screen: { altScreen } }, term.streams);
+      await settle();
+      quit.abort();
+      await drawing;
+      const written = term.stdout.frames.join('');
+      if (altScreen) {
+        expect(term.stdout.frames[0]).toBe(`${ENTER_ALT}\u001B[2J\u001B[H`);
+        expect(term.stdout.frames.at(-1)).toBe(LEAVE_ALT);
+        expect(written.indexOf('Bitcoin Up or Down? — Up')).toBeGreaterThan(written.indexOf(ENTER_ALT));
+      } else {
+        expect(written).not.toContain(ENTER_ALT);
+        expect(written).not.toContain(LEAVE_ALT);
+        expect(written).toContain('Bitcoin Up or Down? — Up');
+      }
+    }
+  });
+
+  it('after a resize clears the screen and draws the whole frame again, nothing of the old one left', async () => {
+    const term = terminal(80, 24);
+    const quit = new AbortController();
+    const drawing = renderTuiOn(request(quit.signal), term.streams);
+    await settle();
+    const before = term.stdout.frames.length;
+    term.stdout.resize(100, 30);
+    await settle();
+    const after = term.stdout.frames.slice(before).join('');
+    expect(after.startsWith('\u001B[2J\u001B[H')).toBe(true);
+    // The whole frame, its first line included, not only the lines that changed.
+    expect(after).toContain('Bitcoin Up or Down? — Up');
+    expect(after).toContain('integrity');
+    quit.abort();
+    await drawing;
   });
 
   it('returns at once when already aborted, drawing nothing', async () => {

@@ -44,7 +44,8 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
     p.keys('Escape');
     await waitForScreen(p, (s) => !/next asset/.test(s), 5000, 'the help to close');
     p.keys('q');
-    const after = await waitForScreen(p, (s) => /EXITED:\d+/.test(s), 5000, 'the program to exit');
+    // stty runs after the exit line: wait for its answer too.
+    const after = await waitForScreen(p, (s) => /EXITED:\d+\n(COOKED|-icanon)/.test(s), 5000, 'the program to exit');
     expect(after).toMatch(/EXITED:0/);
     expect(after).toMatch(/COOKED/);
   });
@@ -117,7 +118,7 @@ describe.skipIf(!hasTmux())('the screen in a real tmux', { timeout: 60_000 }, ()
     const capture = new URL('../../../shared/fixtures/polymarket/live-2026-07-19-polysim/market-frames.jsonl', import.meta.url).pathname;
     const p = startPane(`replay-${process.pid}`, 120, 40, `"${NODE}" "${BIN}" replay ${capture} --speed 0.2`);
     panes.push(p);
-    await waitForScreen(p, (s) => /REPLAY 0\.2x {2}frame \d+\/900/.test(s) && PRICE.test(s), 15_000, 'the replay line');
+    await waitForScreen(p, (s) => /REPLAY 0\.2× {2}frame \d+\/900/.test(s) && PRICE.test(s), 15_000, 'the replay line');
     p.keys('Space');
     const paused = await waitForScreen(p, (s) => /\[paused\]/.test(s), 5000, 'paused');
     const frameOf = (screen: string) => Number(/frame (\d+)\/900/.exec(screen)![1]);
