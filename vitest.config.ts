@@ -36,11 +36,38 @@ function fixtureExcludes(): string[] {
   return skipped.map((file) => `**/${file.slice(tests.length + 1).replaceAll('\\', '/')}`);
 }
 
+/** Suites that drive a real terminal (tmux): they run one file at a time, after the rest. */
+const TERMINAL = ['**/e2e/**/*.test.ts', '**/cli/hostile-bin.test.ts'];
+const excluded = [...configDefaults.exclude, ...fixtureExcludes()];
+
 export default defineConfig({
   test: {
-    exclude: [...configDefaults.exclude, ...fixtureExcludes()],
-    // Most suites wait on child processes, sockets and tmux rather than compute: on a 2-core
-    // machine 4 workers overlap those waits (the suite takes ~2 min instead of ~4.5).
-    maxWorkers: 4,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suites',
+          dir: 'test',
+          exclude: [...excluded, ...TERMINAL],
+          // Most suites wait on child processes and sockets rather than compute: on a 2-core
+          // machine 4 workers overlap those waits (~2 min instead of ~4.5).
+          maxWorkers: 4,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'terminal',
+          dir: 'test',
+          include: TERMINAL,
+          exclude: excluded,
+          // A tmux screen test measures what a pane shows within seconds: alone, it does not
+          // race the CPU of three other files.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -16,9 +16,7 @@
  * and memory stays bounded (two generations of at most GENERATION lines each: a line unused for a
  * generation is dropped). POLYBOOK_INK_CACHE=0 turns it off.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { inkInternal } from './ink-internals.js';
 
 /** Lines tokenized before the cache starts a new generation (a frame writes ~80). */
 const GENERATION = 1000;
@@ -129,8 +127,7 @@ export function shareInkOutputCaches(env: NodeJS.ProcessEnv = process.env): Prom
 async function install(): Promise<boolean> {
   try {
     // The package exports only its entry; Output is its sibling in the same build.
-    const entry = createRequire(import.meta.url).resolve('ink');
-    const module = (await import(pathToFileURL(join(dirname(entry), 'output.js')).href)) as { default?: unknown };
+    const module = await inkInternal('output.js');
     const Output = module.default as OutputClass | undefined;
     if (typeof Output !== 'function' || typeof Output.prototype?.get !== 'function') return false;
     const fresh = () => new Output({ width: 0, height: 0 }).caches;

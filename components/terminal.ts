@@ -10,9 +10,7 @@
  * not there, the next frame that changes redraws everything anyway (Ink's log-update rewrites the
  * whole frame), within a second on a live screen.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { inkInternal } from './ink-internals.js';
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
@@ -31,8 +29,7 @@ let instances: WeakMap<object, InkInstance> | null | undefined;
 export async function loadInkInstances(): Promise<WeakMap<object, InkInstance> | null> {
   if (instances !== undefined) return instances;
   try {
-    const entry = createRequire(import.meta.url).resolve('ink');
-    const module = (await import(pathToFileURL(join(dirname(entry), 'instances.js')).href)) as { default?: unknown };
+    const module = await inkInternal('instances.js');
     instances = module.default instanceof WeakMap ? (module.default as WeakMap<object, InkInstance>) : null;
   } catch {
     instances = null;

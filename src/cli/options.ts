@@ -3,7 +3,7 @@
  * InvalidArgumentError, which prints one line and exits 2.
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL } from '../feed/endpoints.js';
+import { DEFAULT_GAMMA_URL, DEFAULT_REST_URL, DEFAULT_USER_URL } from '../feed/endpoints.js';
 import { CliError } from './errors.js';
 
 export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -59,6 +59,19 @@ export function restUrlFlag(): Option {
 /** `--gamma <url>`: the Gamma API base, shared by every command that resolves market names. */
 export function gammaUrlFlag(): Option {
   return new Option('--gamma <url>', 'Gamma API URL').env('POLYBOOK_GAMMA_URL').default(DEFAULT_GAMMA_URL).argParser(httpUrlOption);
+}
+
+/** `--user-url <ws-url>`: the user channel, for `orders` and `watch --orders`. */
+export function userUrlFlag(prefix = ''): Option {
+  return new Option('--user-url <ws-url>', `${prefix}user channel URL`).env('POLYBOOK_USER_WS_URL').default(DEFAULT_USER_URL).argParser(wsUrlOption);
+}
+
+/** `--credentials <file>`: the user channel's key file (never the key itself on argv). */
+export function credentialsFlag(prefix = ''): Option {
+  return new Option(
+    '--credentials <file>',
+    `${prefix}credentials JSON file {apiKey, secret, passphrase}, mode 0600 (default: env, then ~/.config/polybook/credentials.json)`,
+  );
 }
 
 /** Token ids are decimal strings of up to ~78 digits; never parsed as numbers. */

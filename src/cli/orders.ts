@@ -5,10 +5,9 @@
  * POLY_PASSPHRASE or a 0600 file (`--credentials <file>`), never from argv, never shown.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_USER_URL } from '../feed/endpoints.js';
 import { LOG_LEVELS } from '../log-levels.js';
 import { applyConfig, loadConfig } from './config.js';
-import { addOutputOptions, gammaUrlFlag, integerOption, restUrlFlag, wsUrlOption } from './options.js';
+import { addOutputOptions, credentialsFlag, gammaUrlFlag, integerOption, restUrlFlag, userUrlFlag } from './options.js';
 import type { CliIo } from './io.js';
 
 import type { OrdersFlags } from './orders-run.js';
@@ -21,10 +20,10 @@ export function registerOrdersCommand(program: Command, io: CliIo): void {
     .description('your open orders and trades from the user channel (a screen on a terminal, NDJSON when piped)')
     .argument('[market...]', 'markets to follow (slugs, URLs, condition ids, token ids); none = every market of the key');
   addOutputOptions(command, ['tui', 'ndjson'], 'tui on a terminal, else ndjson')
-    .addOption(new Option('--user-url <ws-url>', 'user channel URL').env('POLYBOOK_USER_WS_URL').default(DEFAULT_USER_URL).argParser(wsUrlOption))
+    .addOption(userUrlFlag())
     .addOption(restUrlFlag())
     .addOption(gammaUrlFlag())
-    .option('--credentials <file>', 'credentials JSON file {apiKey, secret, passphrase}, mode 0600 (default: env, then ~/.config/polybook/credentials.json)')
+    .addOption(credentialsFlag())
     .option('--max-attempts <n>', 'give up after n failed reconnects in a row (default: never)', integerOption(1))
     .option('--log-file <path>', 'log file (default $XDG_STATE_HOME/polybook/polybook.log)')
     .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('info'))

@@ -5,7 +5,6 @@
  * exactly as for `polybook orders`: POLY_API_KEY / POLY_API_SECRET / POLY_PASSPHRASE or a 0600
  * file (`--credentials`); never argv, never logged or shown. A refused key ends the watch (exit 1).
  */
-import { Option, type Command } from 'commander';
 import { loadCredentials, type ApiCredentials } from '../feed/credentials.js';
 import { DEFAULT_USER_URL } from '../feed/endpoints.js';
 import type { FeedError } from '../feed/errors.js';
@@ -14,29 +13,8 @@ import { bindUserFeed } from '../../store/user-binding.js';
 import { CliError } from './errors.js';
 import { retryNotices } from './notices.js';
 import { orderLine, userTradeLine } from './order-lines.js';
-import { wsUrlOption } from './options.js';
+import type { OwnOrdersFlags } from './own-orders-options.js';
 import type { WatchSession } from './session.js';
-
-export interface OwnOrdersFlags {
-  /** `--orders`: also follow the user channel. */
-  readonly orders?: boolean;
-  readonly userUrl?: string;
-  readonly credentials?: string;
-  readonly maxAttempts?: number;
-}
-
-/** `--orders`, `--user-url`, `--credentials` (the last two as `polybook orders` has them). */
-export function addOwnOrdersOptions(command: Command): Command {
-  return command
-    .option('--orders', 'also follow your orders on the user channel: resting orders marked ◆ on the ladder, fills in the tape (credentials as for orders)')
-    .addOption(
-      new Option('--user-url <ws-url>', 'with --orders: user channel URL').env('POLYBOOK_USER_WS_URL').default(DEFAULT_USER_URL).argParser(wsUrlOption),
-    )
-    .option(
-      '--credentials <file>',
-      'with --orders: credentials JSON file {apiKey, secret, passphrase}, mode 0600 (default: env, then ~/.config/polybook/credentials.json)',
-    );
-}
 
 /** The credentials `--orders` needs, read before any network (a bad file is exit 2); null without it. */
 export function ownOrdersCredentials(flags: OwnOrdersFlags, env: NodeJS.ProcessEnv = process.env): ApiCredentials | null {

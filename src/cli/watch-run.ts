@@ -21,7 +21,8 @@ import { screenOptions } from './screen-options.js';
 import type { MarketsControl, ScreenOptions } from '../../store/tui-request.js';
 import { SessionMarkets } from './markets-control.js';
 import { FrameGovernor } from '../../store/frame-governor.js';
-import { ownOrdersCredentials, startOwnOrders, type OwnOrdersFlags } from './watch-orders.js';
+import type { OwnOrdersFlags } from './own-orders-options.js';
+import { ownOrdersCredentials, startOwnOrders } from './watch-orders.js';
 
 export interface WatchFlags extends AlertFlags, OwnOrdersFlags {
   readonly url: string;

@@ -13,7 +13,7 @@ import { applyConfig, loadConfig } from './config.js';
 import { addOutputOptions, cpuBudgetFlag, DEFAULT_QUIET_AFTER_MS, gammaUrlFlag, integerOption, restUrlFlag, secondsOption, wsUrlOption } from './options.js';
 import type { CliIo } from './io.js';
 import { addAlertOptions, ALERT_HELP } from './alert-rules.js';
-import { addOwnOrdersOptions } from './watch-orders.js';
+import { addOwnOrdersOptions } from './own-orders-options.js';
 
 import type { WatchFlags } from './watch-run.js';
 import { DEPTH_HELP, ONCE_TIMEOUT_MS } from './defaults.js';

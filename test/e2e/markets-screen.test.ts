@@ -40,7 +40,8 @@ describe.skipIf(!hasTmux())('markets while running, in a real tmux', { timeout: 
     panes.push(pane);
 
     // The header counts down to the window's end, then the roll is announced.
-    const counting = await waitForScreen(pane, (screen) => /next roll in 0:0\d/.test(header(screen)), 15_000, 'the countdown');
+    // (The first book may be the REST one for a moment: wait for the live snapshot too.)
+    const counting = await waitForScreen(pane, (screen) => /\blive\b.*next roll in 0:0\d/.test(header(screen)), 15_000, 'the countdown on a live book');
     expect(header(counting)).toMatch(/^Bitcoin Up or Down - .* — Up .* live .*next roll in 0:0[0-6]/);
     const rolled = await waitForScreen(pane, (screen) => /rolled to btc-updown-6s-\d+/.test(second(screen)), 15_000, 'the roll banner');
     const to = /rolled to (btc-updown-6s-\d+)/.exec(rolled)![1]!;
