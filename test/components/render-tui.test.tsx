@@ -63,8 +63,10 @@ describe('renderTui', () => {
     await settle();
     const before = term.stdout.frames.length;
     term.stdout.resize(100, 30);
-    await settle();
-    const after = term.stdout.frames.slice(before).join('');
+    // The redraw rides Ink's paced render: wait for it (bounded) rather than a fixed number of ticks.
+    const redrawn = () => term.stdout.frames.slice(before).join('');
+    for (let waited = 0; waited < 3000 && !redrawn().includes('integrity'); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const after = redrawn();
     expect(after.startsWith('\u001B[2J\u001B[H')).toBe(true);
     // The whole frame, its first line included, not only the lines that changed.
     expect(after).toContain('Bitcoin Up or Down? — Up');
