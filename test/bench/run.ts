@@ -36,6 +36,11 @@ if (!only || only === 'render') {
   await benchRender();
   process.stdout.write('\n');
 }
+if (!only || only === 'startup') {
+  const { benchStartup } = await import('./startup.js');
+  await benchStartup();
+  process.stdout.write('\n');
+}
 if (!only || only === 'scale') {
   const via = process.env.BENCH_SCALE_VIA ?? SCALE_DEFAULTS.via;
   if (via !== 'auto' && via !== 'argv' && via !== 'config') throw new RangeError('BENCH_SCALE_VIA must be auto, argv or config');
