@@ -22,7 +22,10 @@ describe('polybook sim --user-activity', () => {
       env: { POLY_API_KEY: key.apiKey, POLY_API_SECRET: key.secret, POLY_PASSPHRASE: key.passphrase },
     });
     await until(
-      () => orders.out().includes('"history":["MATCHED","MINED","CONFIRMED"]') && orders.out().includes('"size_unit":"pusd"') && orders.out().includes('"status":"CANCELED"'),
+      () =>
+        orders.out().includes('"history":["MATCHED","MINED","CONFIRMED"]') &&
+        orders.out().includes('"size_unit":"pusd"') &&
+        orders.out().includes('"status":"CANCELED"'),
       15_000,
       'a confirmed trade, a market BUY and a cancel',
     );
