@@ -55,7 +55,9 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<void> {
       backoff: { initialMs: 500, maxMs: 5000, jitter: 0.2 },
     });
     const gamma = new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma });
-    await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api: gamma, assets });
+    const stopAlerts = await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api: gamma, assets });
+    // Stopped at the signal, before the last publish: an alert is written and run, or neither.
+    io.signal.addEventListener('abort', stopAlerts, { once: true });
     if (format === 'ndjson') {
       await runPipe(session, io.stdout, io.signal, { stderr: io.stderr, url: sim.urls.ws_market });
     } else {

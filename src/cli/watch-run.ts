@@ -104,7 +104,9 @@ export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Pr
   const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
   const session = sessionFor(assets, format === 'tui' ? { ...flags, depth: flags.depth ?? SCREEN_DEPTH } : flags, fps, api, io, recorder);
   // Lives as long as the session's store: firings reach NDJSON, the screen, the bell, --on-alert.
-  await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api, assets });
+  const stopAlerts = await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api, assets });
+  // Stopped at the signal, before the last publish: an alert is written and run, or neither.
+  io.signal.addEventListener('abort', stopAlerts, { once: true });
   const follower = window ? new SeriesFollower(session, api, flags.follow!, window, { logger: session.logger }) : null;
   follower?.start();
   const own = credentials ? startOwnOrders(session, credentials, flags, format === 'ndjson' ? { stdout: io.stdout, stderr: io.stderr } : null) : null;

@@ -1,5 +1,19 @@
 /** renderTui draws until the user quits or the request's signal aborts, then gives the terminal back. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Ink decides when it loads whether it runs in CI (and then draws nothing until it exits); the bin
+// hides CI from it on a terminal (components/tty-env.ts), but a test worker's stdout is no
+// terminal: hide it here, before the imports below load Ink, so CI=true runs test the same screen.
+const ci = vi.hoisted(() => {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  return saved;
+});
+afterAll(() => {
+  for (const [key, value] of Object.entries(ci)) if (value !== undefined) process.env[key] = value;
+});
+
 import { renderTuiOn } from '../../components/render-tui.js';
 import { ASKS, BIDS, assetView, settle, storeWith, terminal } from './helpers.js';
 
