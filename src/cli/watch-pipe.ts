@@ -89,6 +89,8 @@ export async function runPipe(session: WatchSession, out: NdjsonSink, signal: Ab
   const missing: string[] = [];
   const all = session.assetIds.length;
   const stopMissing = watchMissing(session, (id) => {
+    // A followed window can end before its books arrive (short windows): the follower rolls on.
+    if (options.follow) return;
     missing.push(id);
     if (once) {
       if (printed.size + missing.length === all) finish({ kind: 'settled' });
