@@ -28,9 +28,13 @@ function fixtureExcludes(): string[] {
     throw new Error(`polybook: ${fixtures} is missing, and POLYBOOK_REQUIRE_FIXTURES=1 makes the fixture-based tests mandatory`);
   }
   const skipped = testFiles(join(root, 'test')).filter((file) => USES_FIXTURES.test(readFileSync(file, 'utf8')));
-  console.warn(
-    `polybook: ${skipped.length} fixture-based test files skipped: ${fixtures} not found (clone the shared fixtures beside the checkout; .ci/run requires them)`,
-  );
+  // The config is read once per project: say it once.
+  if (process.env.POLYBOOK_FIXTURES_NOTICE !== '1') {
+    process.env.POLYBOOK_FIXTURES_NOTICE = '1';
+    console.warn(
+      `polybook: ${skipped.length} fixture-based test files skipped: ${fixtures} not found (clone the shared fixtures beside the checkout; .ci/run requires them)`,
+    );
+  }
   // Relative to the test directory: `npm test` runs `vitest --dir test`, which matches excludes there.
   const tests = join(root, 'test');
   return skipped.map((file) => `**/${file.slice(tests.length + 1).replaceAll('\\', '/')}`);

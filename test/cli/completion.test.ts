@@ -53,7 +53,7 @@ describe('polybook completion bash', () => {
     expect(complete('help', 'or')).toEqual(['orders']);
     expect(complete('sim', '--user')).toEqual(['--user-activity']);
     expect(complete('watch', '--depth', '')).toEqual([]);
-  });
+  }, 30_000);
 
   it('offers every option of every command', () => {
     const program = buildProgram(capture().io, []);
