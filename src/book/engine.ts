@@ -105,6 +105,10 @@ export class BookEngine {
    * Keeps state for these assets only (the subscribed ones). Until the first call every asset a
    * book names is tracked, which is what a replay without its subscription list needs.
    */
+  /** stateFor's last two assets (cleared whenever an asset is forgotten). */
+  private recent0: AssetState | null = null;
+  private recent1: AssetState | null = null;
+
   track(assetIds: Iterable<string>): void {
     this.tracked ??= new Set();
     for (const id of assetIds) this.tracked.add(id);
@@ -112,6 +116,8 @@ export class BookEngine {
 
   /** Stops tracking assets and forgets their state. */
   untrack(assetIds: Iterable<string>): void {
+    this.recent0 = null;
+    this.recent1 = null;
     for (const id of assetIds) {
       this.tracked?.delete(id);
       const asset = this.assets.get(id);
@@ -279,6 +285,25 @@ export class BookEngine {
    * nobody watches. With automatic tracking, only a snapshot makes an asset watched.
    */
   private stateFor(assetId: string, market: string, snapshot: boolean): AssetState | null {
+    // The last two assets looked up: a price_change names both outcomes of its market in turn,
+    // and comparing a 77-digit id with one of them is cheaper than hashing it for the Map.
+    const a = this.recent0;
+    if (a !== null && a.assetId === assetId && (a.market !== '' || market === '')) return a;
+    const b = this.recent1;
+    if (b !== null && b.assetId === assetId && (b.market !== '' || market === '')) {
+      this.recent1 = a;
+      this.recent0 = b;
+      return b;
+    }
+    const found = this.lookUp(assetId, market, snapshot);
+    if (found) {
+      this.recent1 = a;
+      this.recent0 = found;
+    }
+    return found;
+  }
+
+  private lookUp(assetId: string, market: string, snapshot: boolean): AssetState | null {
     let asset = this.assets.get(assetId);
     if (!asset) {
       if (this.tracked ? !this.tracked.has(assetId) : !snapshot) {

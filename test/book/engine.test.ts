@@ -232,3 +232,25 @@ describe('book engine', () => {
     expect(engine.assets.get('101')!.lastTrade).toEqual({ price: '0.6', size: '3', side: 'BUY', timestamp: '2' });
   });
 });
+
+describe('assets forgotten while looked up often', () => {
+  it('an untracked asset is gone for good: its next event is ignored, not applied to the old state', () => {
+    const engine = new BookEngine();
+    engine.track(['101', '102']);
+    engine.apply(book('101', [['0.4', '10']], [['0.6', '10']]));
+    engine.apply(book('102', [['0.3', '5']], [['0.7', '5']]));
+    // Both just looked up (the engine keeps its last lookups close); then 101 is dropped.
+    engine.apply(change('200', { assetId: '101', side: 'BUY', price: '0.41', size: '1' }, { assetId: '102', side: 'BUY', price: '0.31', size: '1' }));
+    expect(levels(engine, '101').bids).toEqual(['0.41@1', '0.4@10']);
+    engine.untrack(['101']);
+    const ignoredBefore = engine.ignored;
+    engine.apply(change('300', { assetId: '101', side: 'BUY', price: '0.42', size: '2' }));
+    expect(engine.assets.has('101')).toBe(false);
+    expect(engine.ignored).toBe(ignoredBefore + 1);
+    expect(levels(engine, '102').bids).toEqual(['0.31@1', '0.3@5']);
+    // Tracked again: a fresh state from its next snapshot, nothing of the old one.
+    engine.track(['101']);
+    engine.apply(book('101', [['0.45', '3']], [['0.55', '3']]));
+    expect(levels(engine, '101').bids).toEqual(['0.45@3']);
+  });
+});
