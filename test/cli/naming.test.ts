@@ -5,23 +5,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveOne, slugsFromUrl } from '../../src/cli/resolve.js';
 import { VenueApi } from '../../src/feed/venue-api.js';
-import { startSimulator, type Simulator } from '../../src/sim/index.js';
+import type { Simulator } from '../../src/sim/index.js';
 import { cli } from '../helpers/cli.js';
+import { startNamingVenue, stopNamingVenue } from '../helpers/naming-venue.js';
 
 let sim: Simulator;
 let api: VenueApi;
 let venue: string[];
 
 beforeAll(async () => {
-  process.env.POLYBOOK_CONFIG = '/nonexistent/config.json';
-  sim = await startSimulator({ seed: 3, markets: 3, rate: 0 });
-  api = new VenueApi({ rest: sim.urls.rest, gamma: sim.urls.gamma });
-  venue = ['--rest', sim.urls.rest, '--gamma', sim.urls.gamma];
+  ({ sim, api, venue } = await startNamingVenue());
 });
-afterAll(async () => {
-  delete process.env.POLYBOOK_CONFIG;
-  await sim.close();
-});
+afterAll(() => stopNamingVenue(sim));
 
 describe('resolving market names', () => {
   it('a market slug gives both outcomes with their labels and question', async () => {
