@@ -58,9 +58,9 @@ export function noticeNow(state: PolybookState, notice: Notice | null, time: num
  * Tabs grouped by market: with more than one market watched, the first tab of each names its
  * market (cut short). Cached on the order and assets it was made from (a publish makes new ones).
  */
-let lastTabs: { order: unknown; assets: unknown; index: number; width: number; tabs: readonly Tab[] | null } | null = null;
+let lastTabs: { order: unknown; frame: number; index: number; width: number; tabs: readonly Tab[] | null } | null = null;
 export function groupedTabs(state: PolybookState, index: number, width: number): readonly Tab[] | null {
-  if (lastTabs && lastTabs.order === state.order && lastTabs.assets === state.assets && lastTabs.index === index && lastTabs.width === width)
+  if (lastTabs && lastTabs.order === state.order && lastTabs.frame === state.frame && lastTabs.index === index && lastTabs.width === width)
     return lastTabs.tabs;
   let markets = 0;
   let previous: string | null = null;
@@ -75,7 +75,7 @@ export function groupedTabs(state: PolybookState, index: number, width: number):
   });
   // A few tabs are told apart by their outcomes; many, across markets, need the market named.
   const tabs = markets > 1 && state.order.length > GROUP_ABOVE ? fitTabs(labels, index, width) : null;
-  lastTabs = { order: state.order, assets: state.assets, index, width, tabs };
+  lastTabs = { order: state.order, frame: state.frame, index, width, tabs };
   return tabs;
 }
 

@@ -12,7 +12,7 @@
 import type { MarketsControl, ReplayControls } from '../store/tui-request.js';
 import { MarketsUi } from './markets-ui.js';
 import { withMarkets } from './markets-view.js';
-import { setDepth, type PolybookStore } from '../store/store.js';
+import { setDepth, stateSnapshot, type PolybookStore } from '../store/store.js';
 import type { PolybookState } from '../store/types.js';
 import { FlashTracker } from './flashes.js';
 import { FrameClock } from './frame-clock.js';
@@ -152,7 +152,7 @@ export class ScreenController {
         this.maxDepth = Math.max(1, Math.min(MAX_DEPTH, Math.min(this.maxDepth, Math.max(1, this.model.room)) + delta));
         this.clock.now();
       },
-      togglePause: ui(() => (this.frozen = this.frozen ? null : { state: store.getState(), time: this.o.now() })),
+      togglePause: ui(() => (this.frozen = this.frozen ? null : { state: stateSnapshot(store.getState()), time: this.o.now() })),
       toggleHelp: ui(() => (this.help = !this.help)),
       // Esc closes the help first, then the board.
       closeHelp: ui(() => {

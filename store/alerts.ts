@@ -248,7 +248,7 @@ export function bindAlerts(store: PolybookStore, rules: readonly AlertRule[], op
     );
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.assets !== previous.assets || state.health !== previous.health) look(state);
+    if (state.frame !== previous.frame || state.health !== previous.health) look(state);
   });
   look(store.getState());
   return unsubscribe;

@@ -62,15 +62,17 @@ export class PriceHistory {
    * them added a point.
    */
   record(views: readonly AssetView[], state: PolybookState): Pick<PolybookState, 'history'> | null {
-    let history: Map<string, PriceSeries> | null = null;
+    // One Map, updated in place (PolybookState.history); the publish's `frame` says it changed.
+    const history = state.history as Map<string, PriceSeries>;
+    let changed = false;
     const t = this.now();
     for (const view of views) {
       const points = this.newPoints(view, t);
       if (points === null) continue;
-      history ??= new Map(state.history);
+      changed = true;
       history.set(view.assetId, this.append(history.get(view.assetId) ?? [], points));
     }
-    return history ? { history } : null;
+    return changed ? { history } : null;
   }
 
   /** Puts backfilled points before the live ones (those older than the first live point). */
@@ -90,9 +92,9 @@ export class PriceHistory {
     }
     if (older.length === 0) return;
     older.reverse();
-    const history = new Map(state.history);
+    const history = state.history as Map<string, PriceSeries>;
     history.set(assetId, [...older, ...kept]);
-    this.store.setState({ history });
+    this.store.setState({ history, frame: state.frame + 1 });
   }
 
   /** Forgets what was recorded for assets no longer watched. */

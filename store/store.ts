@@ -3,7 +3,7 @@
  * `useStore(store, selector)`; nothing here imports React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AssetView, ConnectionHealth, FollowView, PolybookState } from './types.js';
+import type { AssetView, ConnectionHealth, FollowView, PolybookState, PriceSeries } from './types.js';
 
 export type PolybookStore = StoreApi<PolybookState>;
 
@@ -38,7 +38,8 @@ export function watchAssets(store: PolybookStore, assetIds: readonly string[]): 
 export function publishAssets(store: PolybookStore, views: readonly AssetView[], extra?: Partial<PolybookState>): void {
   if (views.length === 0) return;
   const state = store.getState();
-  const assets = new Map(state.assets);
+  // Updated in place (PolybookState.assets): `frame` says it changed.
+  const assets = state.assets as Map<string, AssetView>;
   let order = state.order;
   for (const view of views) {
     // An asset published before is in `order` already; only a new one needs the (linear) check.
@@ -46,6 +47,14 @@ export function publishAssets(store: PolybookStore, views: readonly AssetView[],
     assets.set(view.assetId, view);
   }
   store.setState({ ...extra, assets, order, frame: state.frame + 1 });
+}
+
+/**
+ * The state as it is now, kept as it is: `assets` and `history` are updated in place by later
+ * publishes, so a reader that holds a state (the screen's pause) holds copies of those two.
+ */
+export function stateSnapshot(state: PolybookState): PolybookState {
+  return { ...state, assets: new Map(state.assets), history: new Map(state.history) };
 }
 
 /** Records a connection's health (the feed calls this on every state change). */
@@ -67,8 +76,8 @@ export function dropAssets(store: PolybookStore, assetIds: readonly string[]): v
   const drop = new Set(assetIds);
   const state = store.getState();
   if (!state.order.some((id) => drop.has(id)) && !assetIds.some((id) => state.assets.has(id) || state.history.has(id))) return;
-  const assets = new Map(state.assets);
-  const history = new Map(state.history);
+  const assets = state.assets as Map<string, AssetView>;
+  const history = state.history as Map<string, PriceSeries>;
   for (const id of drop) {
     assets.delete(id);
     history.delete(id);

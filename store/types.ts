@@ -142,18 +142,23 @@ export interface UserTradeView {
 export interface PolybookState {
   /** Watched assets, in display order. */
   readonly order: readonly string[];
-  /** By token id: a Map, because the ids come from the server (no plain-object keys from the wire). */
+  /**
+   * By token id: a Map, because the ids come from the server (no plain-object keys from the wire).
+   * One Map for the store's life, updated in place by each publish (a copy per publish of a
+   * 5,000-asset Map was most of the old-space garbage at venue scale): compare `frame` to see that
+   * the assets changed, and each view's identity to see which did.
+   */
   readonly assets: ReadonlyMap<string, AssetView>;
   readonly health: Readonly<Record<string, ConnectionHealth>>;
   /** Ladder depth the screen asks for (levels per side). */
   readonly depth: number;
-  /** Publishes so far (a cheap change signal). */
+  /** Publishes so far: the change signal for `assets` (and `history`), which are updated in place. */
   readonly frame: number;
   /** The user's orders by id (user channel); a Map for the same reason as `assets`. */
   readonly orders: ReadonlyMap<string, OrderView>;
   /** The user's trades, newest first, bounded. */
   readonly userTrades: readonly UserTradeView[];
-  /** Price history by token id (mids, prints, backfill). */
+  /** Price history by token id (mids, prints, backfill); like `assets`, one Map updated in place (a series is a new array when it changed). */
   readonly history: ReadonlyMap<string, PriceSeries>;
   /** Alerts that fired, newest first, bounded. */
   readonly alerts: readonly AlertView[];

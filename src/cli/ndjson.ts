@@ -123,7 +123,7 @@ export class NdjsonWriter {
   /** Starts following the store. */
   start(): void {
     this.unsubscribe = this.store.subscribe((state, previous) => {
-      if (state.assets !== previous.assets) this.writeBooks();
+      if (state.frame !== previous.frame) this.writeBooks();
       if (state.health !== previous.health) this.writeHealth();
       if (state.alerts !== previous.alerts) this.writeAlerts();
     });

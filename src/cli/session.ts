@@ -27,6 +27,12 @@ export interface SessionOptions extends ConnectionTiming {
   readonly url?: string | undefined;
   /** Ladder levels per side in the store's views (default 10). */
   readonly depth?: number;
+  /**
+   * Keep the price history (store `history`: the chart and the board's sparklines). Default true;
+   * pipe mode turns it off, as nothing it writes reads it (at 5,000 assets it is the one part of
+   * the store that grows for minutes).
+   */
+  readonly history?: boolean;
   /** Store publishes per second at most (default 10). */
   readonly fps?: number;
   readonly record?: string;
@@ -97,7 +103,7 @@ export class WatchSession {
 
   private readonly options: Settled;
   /** Mids and prints of every watched asset (store `history`), backfilled from `/prices-history`. */
-  readonly history: PriceHistory;
+  readonly history: PriceHistory | null;
 
   /** `assets`: token ids (77-digit strings), or assets resolved from Gamma (labels, markets). */
   constructor(assets: readonly (string | ResolvedAsset)[], given: SessionOptions = {}) {
@@ -129,8 +135,8 @@ export class WatchSession {
         for (const listener of this.resyncListeners) listener(assetId, cause);
       },
     );
-    this.history = new PriceHistory(this.store);
-    this.history.attach(this.publisher);
+    this.history = options.history === false ? null : new PriceHistory(this.store);
+    this.history?.attach(this.publisher);
     this.wireLogging();
   }
 
@@ -189,7 +195,7 @@ export class WatchSession {
     this.feed.unsubscribe(ids);
     this.engine.untrack(ids);
     this.publisher.forget(ids);
-    this.history.forget(ids);
+    this.history?.forget(ids);
     this.quiet.reset(ids);
     for (const id of ids) {
       this.resolvedOf.delete(id);
@@ -211,13 +217,13 @@ export class WatchSession {
    */
   async backfillHistory(assetIds: readonly string[]): Promise<void> {
     const api = this.options.api;
-    if (!api) return;
+    if (!api || !this.history) return;
     const log = this.options.logger;
     await Promise.all(
       assetIds.map(async (assetId) => {
         try {
           const points = await api.pricesHistory(assetId, { interval: '1d', fidelity: 1 });
-          this.history.backfill(assetId, points);
+          this.history?.backfill(assetId, points);
           log.debug({ asset: assetId, points: points.length }, 'price history backfilled');
         } catch (error) {
           log.warn({ asset: assetId, err: (error as Error).message }, 'price history backfill failed');

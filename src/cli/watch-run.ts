@@ -2,6 +2,7 @@
  * What `polybook watch` does once its arguments are checked: resolve the names, start a session,
  * and run it on the screen or as NDJSON.
  */
+import { applyHeapPolicy } from './heap-policy.js';
 import type { LogLevel } from '../log-levels.js';
 import type { FeedError } from '../feed/errors.js';
 import { openRecorder, type FrameRecorder } from '../feed/recorder.js';
@@ -67,8 +68,10 @@ export function sessionFor(
   api: VenueApi,
   io: CliIo,
   recorder: FrameRecorder | null,
+  history = true,
 ): WatchSession {
   return new WatchSession(assets, {
+    history,
     url: flags.url,
     depth: flags.depth ?? PIPE_DEPTH,
     fps,
@@ -102,7 +105,8 @@ export async function runWatch(args: string[], flags: WatchFlags, io: CliIo): Pr
   const window = flags.follow ? await firstWindow(api, flags.follow) : null;
   const assets = window ? [...named, ...window.assets.filter((a) => !named.some((n) => n.assetId === a.assetId))] : named;
   const fps = flags.fps ?? (format === 'ndjson' || process.env.TMUX ? 10 : 30);
-  const session = sessionFor(assets, format === 'tui' ? { ...flags, depth: flags.depth ?? SCREEN_DEPTH } : flags, fps, api, io, recorder);
+  applyHeapPolicy();
+  const session = sessionFor(assets, format === 'tui' ? { ...flags, depth: flags.depth ?? SCREEN_DEPTH } : flags, fps, api, io, recorder, format === 'tui');
   // Lives as long as the session's store: firings reach NDJSON, the screen, the bell, --on-alert.
   const stopAlerts = await startPlan(alerts, session, { terminal: format === 'tui' ? io.stdout : null, api, assets });
   // Stopped at the signal, before the last publish: an alert is written and run, or neither.

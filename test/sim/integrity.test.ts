@@ -107,7 +107,7 @@ describe("books rebuilt from the sim's frames equal its truth", () => {
     } finally {
       await sim.close();
     }
-  });
+  }, 30_000);
 
   it('legacy framing rebuilds the same way (6-field hashes)', async () => {
     const sim = await startSimulator({ seed: 6, rate: 0, markets: 2, legacy: true, epochMs: 1_737_487_185_966 });
