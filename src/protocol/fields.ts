@@ -84,10 +84,41 @@ export function optStr(raw: Raw, key: string): string | null {
   return null;
 }
 
+/**
+ * The last two ids that passed each check. A market's frames name the same ids over and over (a
+ * price_change names both outcomes of its market in turn), and the same text always gets the same
+ * answer: comparing with the last ones costs a length check and a short compare, the regex
+ * 77 digit steps (it was the largest single cost of parsing a live frame). The kept instance is
+ * returned, so equal ids share one string and later Map lookups compare by identity first.
+ */
+class RecentIds {
+  private a = '';
+  private b = '';
+
+  known(value: string): string | null {
+    if (value === this.a) return this.a;
+    if (value === this.b) return this.b;
+    return null;
+  }
+
+  add(value: string): string {
+    this.b = this.a;
+    this.a = value;
+    return value;
+  }
+}
+
+const recentTokenIds = new RecentIds();
+const recentConditionIds = new RecentIds();
+
 /** A token id: a string of digits (a JSON number has lost digits already). */
 export function tokenId(raw: Raw, key = 'asset_id', list?: string, index = 0): string {
   const value = raw[key];
-  if (typeof value === 'string' && TOKEN_ID.test(value)) return value;
+  if (typeof value === 'string') {
+    const known = recentTokenIds.known(value);
+    if (known !== null) return known;
+    if (TOKEN_ID.test(value)) return recentTokenIds.add(value);
+  }
   if (typeof value === 'string') throw new Rejection('bad_id', `${fieldName(key, list, index)} is not a token id: ${show(value)}`);
   throw missingOrWrong(value, fieldName(key, list, index), 'a token id string');
 }
@@ -99,7 +130,11 @@ export function isTokenIdText(value: unknown): value is string {
 /** A condition id, `0x` + hex. */
 export function conditionId(raw: Raw, key = 'market'): string {
   const value = raw[key];
-  if (typeof value === 'string' && CONDITION_ID.test(value)) return value;
+  if (typeof value === 'string') {
+    const known = recentConditionIds.known(value);
+    if (known !== null) return known;
+    if (CONDITION_ID.test(value)) return recentConditionIds.add(value);
+  }
   if (typeof value === 'string') throw new Rejection('bad_id', `${key} is not a condition id: ${show(value)}`);
   throw missingOrWrong(value, key, 'a condition id string');
 }

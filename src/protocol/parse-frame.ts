@@ -89,6 +89,8 @@ export function parseEvent(value: unknown): FeedEvent {
  */
 function eventTypeOf(type: unknown): string | null {
   if (typeof type !== 'string') return null;
+  // The venue's own spellings need no regex and no lower-casing.
+  if (type === 'price_change' || type === 'book' || type === 'last_trade_price' || type === 'best_bid_ask' || type === 'tick_size_change') return type;
   if (/^[A-Za-z_]{1,40}$/.test(type)) return type.toLowerCase();
   const text = sanitizeText(type);
   return `?${text.length > 40 ? text.slice(0, 40) : text}`;
