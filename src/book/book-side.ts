@@ -91,11 +91,21 @@ export class BookSide {
 
   /** Replaces every level; `levels` must already be best first (the parser sorts snapshots). */
   replace(levels: readonly Level[]): void {
+    // One pass (a resent legacy book is ~100 levels, and books are most of a legacy session).
     const out: Level[] = [];
-    for (const level of levels) if (level.size !== '0') out.push(level);
+    const keys: number[] = [];
+    let unkeyed = 0;
+    for (let i = 0; i < levels.length; i++) {
+      const level = levels[i]!;
+      if (level.size === '0') continue;
+      const key = priceKey(level.price);
+      if (Number.isNaN(key)) unkeyed++;
+      out.push(level);
+      keys.push(key);
+    }
     this.levels = out;
-    this.keys = out.map((level) => priceKey(level.price));
-    this.unkeyed = this.keys.filter((key) => Number.isNaN(key)).length;
+    this.keys = keys;
+    this.unkeyed = unkeyed;
     this.version++;
   }
 
