@@ -62,7 +62,7 @@ export { PolybookError, type CliErrorCode, type ErrorCode, type FeedErrorCode, t
 export { DEFAULT_ASSETS_PER_CONNECTION, DEFAULT_GAMMA_URL, DEFAULT_MARKET_URL, DEFAULT_REST_URL, DEFAULT_USER_URL } from './feed/endpoints.js';
 
 // Books → a zustand vanilla store, published at a bounded rate.
-export { createPolybookStore, setDepth, watchAssets, type PolybookStore } from '../store/store.js';
+export { createPolybookStore, setDepth, stateSnapshot, watchAssets, type PolybookStore } from '../store/store.js';
 export { BookPublisher, type PublisherOptions } from '../store/publisher.js';
 export { bindFeed, type FeedBinding } from '../store/feed-binding.js';
 export { bindUserFeed } from '../store/user-binding.js';

@@ -120,6 +120,7 @@ export function programHelpText(env: NodeJS.ProcessEnv = process.env): string {
       ['XDG_CONFIG_HOME', 'config.json and credentials.json under polybook/ (default ~/.config)'],
       ['XDG_STATE_HOME', 'the log file under polybook/ (default ~/.local/state)'],
       ['TMUX', 'set by tmux: 10 frames a second'],
+      ['POLYBOOK_HEAP_GROWTH', 'watch: V8 heap growth past what is live, percent (default 30; 0 = V8 default)'],
     ]),
     '',
     'Exit status (the same on screen and in pipe mode):',
