@@ -13,6 +13,13 @@ import type { AssetView, PolybookState, PricePoint, PriceSeries, TradeView } fro
 
 /** Points kept per asset: ten minutes of one mid a second, or ten hours of backfilled minutes. */
 export const HISTORY_LIMIT = 600;
+/**
+ * Points kept across all assets: with many assets each keeps fewer (never under
+ * `HISTORY_MIN_PER_ASSET`), so the whole venue's history stays tens of MB, not 3 million points.
+ */
+export const HISTORY_BUDGET = 120_000;
+/** The fewest points an asset keeps however many are watched: a chart's width of them. */
+export const HISTORY_MIN_PER_ASSET = 120;
 /** A changed mid is recorded at most this often per asset. */
 export const MID_SAMPLE_MS = 1000;
 
@@ -62,6 +69,7 @@ export class PriceHistory {
    * them added a point.
    */
   record(views: readonly AssetView[], state: PolybookState): Pick<PolybookState, 'history'> | null {
+    const limit = this.limitFor(state.order.length);
     // One Map, updated in place (PolybookState.history); the publish's `frame` says it changed.
     const history = state.history as Map<string, PriceSeries>;
     let changed = false;
@@ -70,7 +78,7 @@ export class PriceHistory {
       const points = this.newPoints(view, t);
       if (points === null) continue;
       changed = true;
-      history.set(view.assetId, this.append(history.get(view.assetId) ?? [], points));
+      history.set(view.assetId, this.append(history.get(view.assetId) ?? [], points, limit));
     }
     return changed ? { history } : null;
   }
@@ -83,7 +91,7 @@ export class PriceHistory {
     const live = state.history.get(assetId) ?? [];
     const firstLive = live.find((p) => p.kind !== 'backfill')?.t ?? Number.POSITIVE_INFINITY;
     const kept = live.filter((p) => p.kind !== 'backfill');
-    const room = this.limit - kept.length;
+    const room = this.limitFor(state.order.length) - kept.length;
     if (room <= 0) return;
     const older: PricePoint[] = [];
     for (let i = points.length - 1; i >= 0 && older.length < room; i--) {
@@ -131,11 +139,17 @@ export class PriceHistory {
     return out !== null && out.length > 0 ? out : null;
   }
 
-  private append(series: PriceSeries, points: readonly PricePoint[]): PriceSeries {
+  /** Points per asset with `assets` watched: the limit, less when the budget is shared by many. */
+  limitFor(assets: number): number {
+    if (assets * this.limit <= HISTORY_BUDGET) return this.limit;
+    return Math.min(this.limit, Math.max(HISTORY_MIN_PER_ASSET, Math.floor(HISTORY_BUDGET / assets)));
+  }
+
+  private append(series: PriceSeries, points: readonly PricePoint[], limit: number): PriceSeries {
     const total = series.length + points.length;
-    if (total <= this.limit) return [...series, ...points];
-    const drop = total - this.limit;
-    if (drop >= series.length) return points.slice(points.length - this.limit);
+    if (total <= limit) return [...series, ...points];
+    const drop = total - limit;
+    if (drop >= series.length) return points.slice(points.length - limit);
     return [...series.slice(drop), ...points];
   }
 }

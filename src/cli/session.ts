@@ -56,6 +56,9 @@ export interface SessionOptions extends ConnectionTiming {
 /** Findings after which a book is refetched from REST, ahead of every routine fetch. */
 const RESYNC_ON = new Set<Finding['kind']>(['hash_mismatch', 'bba_disagreed', 'snapshot_disagreed']);
 
+/** Price-history requests in flight at once (backfillHistory). */
+const BACKFILL_CONCURRENCY = 4;
+
 /** First wait before asking again for a REST book that was not trusted; doubles to a minute. */
 const UNTRUSTED_RETRY_MS = 5000;
 
@@ -219,8 +222,11 @@ export class WatchSession {
     const api = this.options.api;
     if (!api || !this.history) return;
     const log = this.options.logger;
-    await Promise.all(
-      assetIds.map(async (assetId) => {
+    // A few at a time: a day of minutes is ~1,440 points an asset, and 5,000 answers in flight at
+    // once held a quarter of a GB of response text at the same moment.
+    const queue = [...assetIds];
+    const worker = async (): Promise<void> => {
+      for (let assetId = queue.shift(); assetId !== undefined; assetId = queue.shift()) {
         try {
           const points = await api.pricesHistory(assetId, { interval: '1d', fidelity: 1 });
           this.history?.backfill(assetId, points);
@@ -228,8 +234,9 @@ export class WatchSession {
         } catch (error) {
           log.warn({ asset: assetId, err: (error as Error).message }, 'price history backfill failed');
         }
-      }),
-    );
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BACKFILL_CONCURRENCY, queue.length) }, worker));
   }
 
   private labelAsset(a: ResolvedAsset): void {

@@ -45,4 +45,7 @@ if (!only || only === 'scale') {
   const via = process.env.BENCH_SCALE_VIA ?? SCALE_DEFAULTS.via;
   if (via !== 'auto' && via !== 'argv' && via !== 'config') throw new RangeError('BENCH_SCALE_VIA must be auto, argv or config');
   await benchScale({ ...SCALE_DEFAULTS, seconds, via });
+  process.stdout.write('\n');
+  const { benchScaleScreen } = await import('./scale-screen.js');
+  await benchScaleScreen({ ...SCALE_DEFAULTS, seconds });
 }

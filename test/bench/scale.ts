@@ -74,11 +74,11 @@ interface Sample {
   readonly sim: SimStats | null;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
 const median = (xs: readonly number[]): number => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
 
-function clockTicks(): number {
+export function clockTicks(): number {
   try {
     const n = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
     return Number.isFinite(n) && n > 0 ? n : 100;
@@ -88,7 +88,7 @@ function clockTicks(): number {
 }
 
 /** VmRSS and VmHWM (kB) and utime + stime (s) of a live process; null once it is gone. */
-function readProc(pid: number, ticks: number): { rssKb: number; hwmKb: number; cpuSec: number } | null {
+export function readProc(pid: number, ticks: number): { rssKb: number; hwmKb: number; cpuSec: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string): number => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
@@ -114,7 +114,7 @@ async function exited(child: ChildProcess, ms: number): Promise<boolean> {
   return Promise.race([new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))), sleep(ms).then(() => false)]);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   if (!(await exited(child, 5000))) {
@@ -124,7 +124,9 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the simulator child; resolves with its hello line and a live view of its stats lines. */
-async function startSim(options: ScaleOptions): Promise<{ child: ChildProcess; hello: SimHello; spawnToReadyMs: number; latest: () => SimStats | null }> {
+export async function startSim(
+  options: ScaleOptions,
+): Promise<{ child: ChildProcess; hello: SimHello; spawnToReadyMs: number; latest: () => SimStats | null }> {
   const began = performance.now();
   const child = spawn(process.execPath, [SIM_ENTRY, '--markets', String(options.markets), '--rate', String(options.rate), '--seed', String(options.seed)], {
     stdio: ['ignore', 'pipe', 'inherit'],
