@@ -19,6 +19,7 @@
  */
 import { inkInternal } from './ink-internals.js';
 import { type InkGet, type InkOutputLike, RowMemo } from './ink-row-memo.js';
+import { type StyledChar, styledCharsByShape } from './ink-styled-chars.js';
 
 /** Lines tokenized before the cache starts a new generation (a frame writes ~80). */
 const GENERATION = 1000;
@@ -81,6 +82,21 @@ class SharedCaches implements Caches {
   }
 
   getStyledChars(line: string): unknown[] {
+    return this.lookup(
+      line,
+      (c) => c.styledChars,
+      (c) => {
+        // Most lines: only their shape is tokenized (components/ink-styled-chars.ts).
+        const cells = styledCharsByShape(line, (shape) => this.inkStyledChars(shape) as StyledChar[]);
+        if (cells === null) return c.getStyledChars(line);
+        c.styledChars.set(line, cells);
+        return cells;
+      },
+    );
+  }
+
+  /** Tokenized by Ink (a shape, kept as Ink keeps its lines). */
+  private inkStyledChars(line: string): unknown[] {
     return this.lookup(
       line,
       (c) => c.styledChars,
