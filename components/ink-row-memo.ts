@@ -45,7 +45,10 @@ interface Piece {
   readonly line: string;
 }
 
-/** Rows kept before a new generation starts (a frame has ~40). */
+/**
+ * Rows kept before a new generation starts (a frame has ~40); two generations are kept, a row unused
+ * for a whole generation is dropped: at most ~4,000 rows (a few MB at 120 columns with colour).
+ */
 const GENERATION = 2000;
 
 export class RowMemo {
