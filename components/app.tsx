@@ -7,7 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo, useSyncExternalStore } from 'react';
 import { useApp } from 'ink';
 import type { MarketsControl, ReplayControls, ThemeName } from '../store/tui-request.js';
-import { frameIntervalFor } from '../store/frame-governor.js';
+import { frameIntervalFor, reportFrameCost } from '../store/frame-governor.js';
 import type { PolybookStore } from '../store/store.js';
 import type { Size } from './layout.js';
 import { ScreenController } from './screen-controller.js';
@@ -81,6 +81,7 @@ function Screen({
         markers,
         now,
         interval: () => frameIntervalFor(store) ?? (fps ? 1000 / fps : 0),
+        frameCost: (cpuMs) => reportFrameCost(store, cpuMs),
         quit: () => exit(),
         ...(onSuspend ? { suspend: onSuspend } : {}),
         ...(markets ? { markets } : {}),

@@ -14,9 +14,12 @@
  * This reaches into Ink's internals, so it is defensive: it changes nothing unless Ink's Output
  * looks exactly as expected (a `get` method, a `caches` object with those three maps and methods),
  * and memory stays bounded (two generations of at most GENERATION lines each: a line unused for a
- * generation is dropped). POLYBOOK_INK_CACHE=0 turns it off.
+ * generation is dropped). The same patched `get` also keeps whole rows from frame to frame
+ * (components/ink-row-memo.ts). POLYBOOK_INK_CACHE=0 turns both off.
  */
 import { inkInternal } from './ink-internals.js';
+import { type InkGet, type InkOutputLike, RowMemo } from './ink-row-memo.js';
+import { type StyledChar, styledCharsByShape } from './ink-styled-chars.js';
 
 /** Lines tokenized before the cache starts a new generation (a frame writes ~80). */
 const GENERATION = 1000;
@@ -82,6 +85,21 @@ class SharedCaches implements Caches {
     return this.lookup(
       line,
       (c) => c.styledChars,
+      (c) => {
+        // Most lines: only their shape is tokenized (components/ink-styled-chars.ts).
+        const cells = styledCharsByShape(line, (shape) => this.inkStyledChars(shape) as StyledChar[]);
+        if (cells === null) return c.getStyledChars(line);
+        c.styledChars.set(line, cells);
+        return cells;
+      },
+    );
+  }
+
+  /** Tokenized by Ink (a shape, kept as Ink keeps its lines). */
+  private inkStyledChars(line: string): unknown[] {
+    return this.lookup(
+      line,
+      (c) => c.styledChars,
       (c) => c.getStyledChars(line),
     );
   }
@@ -133,11 +151,13 @@ async function install(): Promise<boolean> {
     const fresh = () => new Output({ width: 0, height: 0 }).caches;
     if (!looksLikeCaches(fresh())) return false;
     const shared = new SharedCaches(fresh);
-    const get = Output.prototype.get;
+    const get = Output.prototype.get as unknown as InkGet;
+    const rows = new RowMemo();
     Output.prototype.get = function sharedCachesGet(this: { caches: Caches }) {
       shared.turn();
       this.caches = shared;
-      return get.call(this);
+      // Rows written as in a recent frame are not composed again (components/ink-row-memo.ts).
+      return rows.draw(this as unknown as InkOutputLike, get);
     };
     return true;
   } catch {

@@ -7,11 +7,11 @@
  * characters go through its grapheme segmenter), which at the frame rate would cost more than the
  * ladder; a chart a second old says the same thing.
  */
-import { memo } from 'react';
-import { Box, Text } from 'ink';
+import { memo, useMemo } from 'react';
+import { Box, Text, Transform } from 'ink';
 import type { PriceSeries } from '../store/types.js';
 import { clockTime } from './format.js';
-import { chartLabel, priceChart, TRADE_MARK, TRADE_MARK_ASCII } from './sparkline.js';
+import { chartLabel, EIGHTHS_GLYPHS, priceChart, TRADE_MARK, TRADE_MARK_ASCII } from './sparkline.js';
 import { toneStyle, useTheme } from './theme.js';
 
 export interface ChartModel {
@@ -75,19 +75,65 @@ export interface PriceChartProps {
   readonly width: number;
 }
 
+/**
+ * The chart's glyphs as ASCII letters, for Ink to lay out: Ink measures the text of every text
+ * node on every frame (render-node-to-output.js, `widestLine`), and a string with anything but
+ * printable ASCII goes through a grapheme segmenter, which for the chart's ~900 block characters
+ * cost more than the rest of the frame's text together. Each glyph is one column wide, as is its
+ * letter, so the layout is the same; `chartGlyphs` puts the glyphs back line by line as Ink writes
+ * them (a <Transform> runs after the layout). Uppercase A–H and T: never in a price label (digits
+ * and a point) nor in the colour codes around each line (ESC [ digits ; m).
+ */
+const LETTER_OF = new Map<string, string>([...EIGHTHS_GLYPHS.map((g, i) => [g, String.fromCharCode(65 + i)] as const), [TRADE_MARK, 'T']]);
+const GLYPH_OF = new Map<string, string>([...LETTER_OF].map(([glyph, letter]) => [letter, glyph]));
+
+/**
+ * `lines` with the chart's glyphs as their letters, joined; null when they hold anything else that
+ * is not printable ASCII, or a letter already (then they are drawn as they are).
+ */
+export function chartLetters(lines: readonly string[]): string | null {
+  let out = '';
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) out += '\n';
+    for (const c of line) {
+      const letter = LETTER_OF.get(c);
+      if (letter !== undefined) out += letter;
+      else if (c >= ' ' && c <= '~' && !GLYPH_OF.has(c)) out += c;
+      else return null;
+    }
+  }
+  return out;
+}
+
+const glyphLines = new Map<string, string>();
+
+/** One line of chartLetters() (with its colour codes) back in the chart's glyphs. */
+export function chartGlyphs(line: string): string {
+  let glyphs = glyphLines.get(line);
+  if (glyphs === undefined) {
+    glyphs = line.replace(/[A-HT]/g, (letter) => GLYPH_OF.get(letter)!);
+    // The chart's few lines of the last redraws, not every line ever drawn.
+    if (glyphLines.size >= 64) glyphLines.clear();
+    glyphLines.set(line, glyphs);
+  }
+  return glyphs;
+}
+
 /** The chart as laid out already: its title dimmed, its lines in one text node. */
 export const PriceChart = memo(function PriceChart({ title, lines, width }: PriceChartProps) {
   const theme = useTheme();
+  const letters = useMemo(() => (lines.some((l) => l.length > width) ? null : chartLetters(lines)), [lines, width]);
+  const chart = (text: string) => (
+    <Text wrap="truncate" {...toneStyle(theme, 'accent')}>
+      {text}
+    </Text>
+  );
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate" {...toneStyle(theme, 'dim')}>
         {title}
       </Text>
-      {lines.length > 0 ? (
-        <Text wrap="truncate" {...toneStyle(theme, 'accent')}>
-          {lines.join('\n')}
-        </Text>
-      ) : null}
+      {lines.length === 0 ? null : letters === null ? chart(lines.join('\n')) : <Transform transform={chartGlyphs}>{chart(letters)}</Transform>}
     </Box>
   );
 });

@@ -44,6 +44,17 @@ export interface ScreenControllerOptions {
   readonly suspend?: () => void;
   /** Markets can be searched and added (`/`), removed (`x`) and saved (`w`) while running. */
   readonly markets?: MarketsControl;
+  /**
+   * Receives the CPU (ms) of each frame: building its model, and React and Ink drawing it (the
+   * frame governor weighs drawing against the rest: store/frame-governor.ts reportFrameCost).
+   */
+  readonly frameCost?: (cpuMs: number) => void;
+}
+
+/** The process's CPU time so far, µs. */
+function cpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
 }
 
 export class ScreenController {
@@ -243,6 +254,8 @@ export class ScreenController {
   }
 
   private frame(): void {
+    const cost = this.o.frameCost;
+    const start = cost ? cpuMicros() : 0;
     this.looked++;
     const next = share(this.model, this.build());
     // Later changes that need no data: the end of the flashes lit now, and the clock.
@@ -258,5 +271,8 @@ export class ScreenController {
     }
     this.askForLevels(next);
     for (const observer of this.observers) observer(drew);
+    // React renders what the listeners asked for in a microtask queued before this one, and Ink
+    // draws it in the same commit: this one runs when the frame is on its way to the terminal.
+    if (cost) queueMicrotask(() => cost((cpuMicros() - start) / 1000));
   }
 }

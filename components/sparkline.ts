@@ -14,6 +14,8 @@ const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const
 const ASCII_LEVELS = ['_', '.', '-', '=', '^'] as const;
 /** Eighths of a cell for the chart's column tops; index 8 is a full cell. */
 const EIGHTHS = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+/** The chart's block characters (one to eight eighths of a cell). */
+export const EIGHTHS_GLYPHS: readonly string[] = EIGHTHS.slice(1);
 export const TRADE_MARK = '•';
 export const TRADE_MARK_ASCII = '*';
 

@@ -13,6 +13,8 @@
  * development React costs ~5× per frame. Colour is forced (FORCE_COLOR=1, unless set) because a
  * terminal has colour and Ink's cost grows with the escape codes it tokenizes; BENCH_NOCOLOR=1
  * draws without (NO_COLOR markers); BENCH_BOARD=1 draws the board (`b`) instead of the ladder.
+ * BENCH_RENDER_CASES picks cases by name (comma-separated: tmux, fixed30, terminal, flood; default
+ * all of them).
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -276,9 +278,13 @@ export async function benchRender(): Promise<void> {
     `render: full screen 120×40, 20-level ladder, ${process.env.BENCH_NOCOLOR === '1' ? 'no colour' : 'colour'}, Ink into an in-memory terminal (production React, Ink caches ${sharedCaches ? 'shared across frames' : 'per frame'})\n`,
   );
   line('1,000 updates/s with no screen (feed only)', `CPU ${(feed.cpuShare * 100).toFixed(1)} % of a core`);
-  report('1,000 updates/s, tmux defaults (--fps 10, --cpu-budget 12)', await run(events, tmux), feed);
-  report('1,000 updates/s, --cpu-budget 0 --fps 30', await run(events, fixed30), feed);
-  report('1,000 updates/s, terminal defaults (--fps 30, --cpu-budget 12)', await run(events, { ...fixed30, budget: 0.12, settle: 3 }), feed);
-  const flood = await run(events, { ...fixed30, perSecond: 10_000, seconds: 5 });
-  report('10,000 updates/s, --cpu-budget 0 --fps 30', flood, await run(events, { ...fixed30, perSecond: 10_000, seconds: 5, screen: false }));
+  const cases = new Set((process.env.BENCH_RENDER_CASES ?? 'tmux,fixed30,terminal,flood').split(','));
+  if (cases.has('tmux')) report('1,000 updates/s, tmux defaults (--fps 10, --cpu-budget 12)', await run(events, tmux), feed);
+  if (cases.has('fixed30')) report('1,000 updates/s, --cpu-budget 0 --fps 30', await run(events, fixed30), feed);
+  if (cases.has('terminal'))
+    report('1,000 updates/s, terminal defaults (--fps 30, --cpu-budget 12)', await run(events, { ...fixed30, budget: 0.12, settle: 3 }), feed);
+  if (cases.has('flood')) {
+    const flood = await run(events, { ...fixed30, perSecond: 10_000, seconds: 5 });
+    report('10,000 updates/s, --cpu-budget 0 --fps 30', flood, await run(events, { ...fixed30, perSecond: 10_000, seconds: 5, screen: false }));
+  }
 }

@@ -104,4 +104,20 @@ describe('paced screen', () => {
     expect(app.lastFrame()).toContain('data 11s ago');
     app.unmount();
   });
+
+  it('tells the governor what each frame cost it', async () => {
+    const view = assetView({ bids: BIDS, asks: ASKS });
+    const store = storeWith([view], [health({ lastDataAt: NOW })]);
+    const governor = new FrameGovernor(new BookPublisher(new BookEngine(), store), { maxFps: 10, budget: 0.12 });
+    const frameCost = vi.spyOn(governor, 'frameCost');
+    const app = renderAt(<App store={store} now={() => NOW} noColor />, terminal(120, 40));
+    await settle();
+    const before = frameCost.mock.calls.length;
+    publishAssets(store, [{ ...view, bids: [{ price: '0.4', size: '7', cumulative: '7' }, ...view.bids.slice(1)] }]);
+    await settle();
+    expect(frameCost.mock.calls.length).toBe(before + 1);
+    const [cpuMs] = frameCost.mock.calls.at(-1)!;
+    expect(cpuMs).toBeGreaterThan(0);
+    app.unmount();
+  });
 });
