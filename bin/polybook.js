@@ -25,5 +25,8 @@ cli.then(({ main }) =>
       const module = await ui();
       return (module.renderOrders ?? module.renderTui)(request);
     },
+    screenLoaded: async () => {
+      await ui();
+    },
   }),
 );
