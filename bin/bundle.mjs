@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { build, transform } from 'esbuild';
 
@@ -60,6 +61,34 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * yoga's Emscripten loader (Ink's layout engine) gets its WebAssembly, embedded as a base64 data
+ * URL, through fetch() when fetch exists: on Node that loads undici and percent-decodes 130 KB in
+ * JavaScript before the screen can draw. It takes its synchronous branch instead (the one it
+ * takes where fetch is missing), with the base64 decoded by Buffer rather than by atob and a
+ * character loop (Node 20's atob is JavaScript too). The same bytes either way. Left as it is,
+ * with a warning, if a yoga update changes those lines.
+ */
+const YOGA_PATCHES = [
+  ['"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})', '!0?Promise.resolve().then(function(){return wa()})'],
+  [
+    'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+    'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+  ],
+];
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (YOGA_PATCHES.some(([from]) => !text.includes(from))) {
+        return { contents: text, loader: 'js', warnings: [{ text: 'yoga: its wasm loading changed; it is bundled unpatched' }] };
+      }
+      return { contents: YOGA_PATCHES.reduce((code, [from, to]) => code.replace(from, to), text), loader: 'js' };
+    });
+  },
+};
+
 // Bundled CommonJS (commander, React) calls require() for Node's own modules: an ES module needs one.
 const ESM_BANNER = "import { createRequire as __polybookRequire } from 'node:module'; const require = __polybookRequire(import.meta.url);";
 
@@ -77,7 +106,7 @@ const result = await build({
   // Loaded from node_modules as they are: the Blake3 wasm beside its loader, pino's worker
   // transport, ws's optional native add-ons; React's devtools are never installed.
   external: ['blake3-wasm', 'pino', 'ws', 'react-devtools-core'],
-  plugins: [inkInternals, lazyChildProcess],
+  plugins: [inkInternals, lazyChildProcess, yogaWithoutFetch],
   // React runs in production mode (the bin sets NODE_ENV before anything loads).
   banner: { js: ESM_BANNER },
   logLevel: 'warning',
@@ -98,9 +127,9 @@ for (const file of result.outputFiles) {
     target: 'node20',
     // import('./chunk.cjs') → require: a dynamic import would go through the ES module loader.
     supported: { 'dynamic-import': false },
-    // fingerprint.js and version.js locate files beside themselves.
+    // fingerprint.js and version.js locate files beside themselves (only their files get the URL).
     define: { 'import.meta.url': '__polybookUrl' },
-    banner: "const __polybookUrl = require('node:url').pathToFileURL(__filename).href;",
+    banner: esm.includes('import.meta') ? "const __polybookUrl = require('node:url').pathToFileURL(__filename).href;" : '',
     sourcefile: name,
   });
   // e.g. an import.meta this conversion does not define would be an empty object at run time.
