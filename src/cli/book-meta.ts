@@ -4,11 +4,16 @@
  * And a recording's own side file (`<file>.meta.json`, written by `watch --record`), read with no
  * flag at all.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import type { BookEngine } from '../book/engine.js';
 import { metaPathFor, parseMeta } from '../feed/recording-meta.js';
 import { parseRestBook } from '../protocol/parse-frame.js';
 import { CliError, fileProblem } from './errors.js';
+
+// Not node:fs/promises: loading it (its FileHandle machinery) is a measurable share of a short
+// replay's start-up (issue #10); one read of a small file needs none of it.
+const readFile = promisify(readFileCallback);
 
 /**
  * Applies `<recording>.meta.json` when it exists: the hash inputs, and the subscribed assets (only

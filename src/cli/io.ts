@@ -13,4 +13,9 @@ export interface CliIo {
   readonly renderTui?: RenderTui;
   /** Draws the orders screen (user channel); absent where no UI is linked. */
   readonly renderOrders?: RenderTui;
+  /**
+   * Resolves once the screen's code is loaded (what `renderTui` loads before it draws its first
+   * frame, at once); absent where loading it costs nothing worth waiting for.
+   */
+  readonly screenLoaded?: () => Promise<void>;
 }

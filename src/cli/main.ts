@@ -60,7 +60,7 @@ export function watchStdout(stdout: NodeJS.EventEmitter, stderr: NodeJS.Writable
 }
 
 /** Called by bin/polybook.js, which passes the terminal UI in (src/ never imports components/). */
-export async function main(ui: Pick<CliIo, 'renderTui' | 'renderOrders'> = {}): Promise<void> {
+export async function main(ui: Pick<CliIo, 'renderTui' | 'renderOrders' | 'screenLoaded'> = {}): Promise<void> {
   const stop = new AbortController();
   const stdoutFailed = watchStdout(process.stdout, process.stderr, {
     closed: () => process.exit(0),

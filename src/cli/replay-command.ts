@@ -29,6 +29,14 @@ function speedOption(value: string): number | 'max' {
   return Number(value);
 }
 
+/**
+ * Standard input for `-` only: any other file leaves it unopened (`process.stdin` on a pipe loads
+ * Node's whole socket stack, a measurable part of a short replay's start-up).
+ */
+function stdinFor(file: string, io: CliIo): CliIo['stdin'] {
+  return file === '-' ? io.stdin : undefined;
+}
+
 export function registerReplayCommand(program: Command, io: CliIo): void {
   const command = program
     .command('replay')
@@ -58,7 +66,7 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
       // Loaded only now: the JSON path never loads the screen's player, nor the screen the JSON writer.
       if (format === 'json') {
         const { replayToSummary } = await import('./replay-summary.js');
-        const summary = await replayToSummary(file, flags.bookMeta ?? [], io.stdin);
+        const summary = await replayToSummary(file, flags.bookMeta ?? [], stdinFor(file, io));
         io.stdout.write(`${JSON.stringify(summary)}\n`);
         return;
       }
@@ -77,7 +85,7 @@ export function registerReplayCommand(program: Command, io: CliIo): void {
         },
         io.renderTui,
         io.signal,
-        io.stdin,
+        stdinFor(file, io),
       );
     });
 }

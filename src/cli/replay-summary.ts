@@ -3,7 +3,8 @@
  * can and prints one JSON document (frames, events by type, rejected events, and every book with
  * its integrity record).
  */
-import { stat } from 'node:fs/promises';
+import { stat as statCallback } from 'node:fs';
+import { promisify } from 'node:util';
 import { BookEngine } from '../book/engine.js';
 import { bookReports, type BookReport } from '../book/report.js';
 import { readFrames } from '../feed/recording.js';
@@ -12,6 +13,9 @@ import { FrameStats } from '../protocol/frame-stats.js';
 import { parseFrame } from '../protocol/parse-frame.js';
 import { loadBookMeta, loadRecordingMeta } from './book-meta.js';
 import { CliError, fileProblem } from './errors.js';
+
+/** Not node:fs/promises' stat: see book-meta.ts. */
+const stat = promisify(statCallback);
 
 /** What `replay -` reads. */
 export type ReplayStdin = NodeJS.ReadableStream & { isTTY?: boolean };

@@ -144,6 +144,13 @@ async function runFormat(
   await runTui(session, io, 'watch', flags.cpuBudget, screenOptions(flags), new SessionMarkets(session, api, { logger: session.logger }));
 }
 
+/** After the screen's code has loaded and the turn that draws its first frame (see CliIo.screenLoaded). */
+async function afterFirstFrame(io: CliIo): Promise<void> {
+  if (!io.screenLoaded) return;
+  await io.screenLoaded().catch(() => {});
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Runs a session on the screen until the user quits or a signal arrives. */
 export async function runTui(
   session: WatchSession,
@@ -164,7 +171,14 @@ export async function runTui(
   });
   session.start();
   // The chart and the board's sparklines start from the venue's recent prices (CLOB /prices-history).
-  void session.backfillHistory(session.assetIds);
+  // The first asset's (the chart the screen opens on) is asked for at once, the others' once the
+  // screen has drawn its first frame: their requests' work (in `demo`, the simulator answering
+  // them too) would share the one main thread with loading the screen, delaying the first book.
+  const [first, ...others] = session.assetIds;
+  void session.backfillHistory(first === undefined ? [] : [first]);
+  void afterFirstFrame(io).then(() => {
+    if (!quit.signal.aborted && others.length > 0) void session.backfillHistory(others);
+  });
   const governor = new FrameGovernor(session.publisher, { maxFps: session.fps, budget: cpuBudget });
   governor.start();
   try {

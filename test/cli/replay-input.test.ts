@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidFrame } from '../../src/cli/replay-summary.js';
 import { parseFrame } from '../../src/protocol/parse-frame.js';
 import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { capture, cli } from '../helpers/cli.js';
 import { LIVE_FRAMES, LIVE_REST_BOOK } from '../helpers/fixtures.js';
 import { run } from './bin-helper.js';
@@ -39,6 +40,27 @@ describe('polybook replay -', () => {
     const got = await run(['replay', '-'], { input: body });
     expect(got).toEqual(expected);
     expect(JSON.parse(got.out)).toMatchObject({ frames: 3, control: { PONG: 2 } });
+  });
+
+  it('a file leaves standard input unopened (the json and the screen paths)', async () => {
+    let opened = 0;
+    const watched = (c: ReturnType<typeof capture>, renderTui?: CliIo['renderTui']) => ({
+      ...c.io,
+      ...(renderTui && { renderTui }),
+      get stdin() {
+        opened++;
+        return undefined;
+      },
+    });
+    const json = capture();
+    expect(await runCli(['replay', file('PONG\n'), '-o', 'json'], watched(json))).toBe(0);
+    expect(json.out()).toContain('"PONG":1');
+    const tui = capture();
+    await runCli(
+      ['replay', file('PONG\n'), '-o', 'tui'],
+      watched(tui, async () => {}),
+    );
+    expect(opened).toBe(0);
   });
 
   it('in process, with no standard input to read: one line, exit 2', async () => {
