@@ -89,6 +89,34 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * Ink keeps every text it has measured (measure-text.js) and wrapped (wrap-text.js) in a module-
+ * level cache that is never cleared, and the book screen makes new texts every frame (sizes,
+ * times): over hours of a session that is hundreds of MB. The caches are pure functions of their
+ * keys, so they are bounded here: emptied once they hold CACHE_LIMIT entries (a frame makes tens).
+ * The build fails if Ink changes those lines, so an update is looked at rather than leaking again.
+ */
+const INK_CACHE_LIMIT = 2000;
+const INK_CACHE_PATCHES = {
+  'measure-text.js': [['    cache.set(text, dimensions);', `    if (cache.size >= ${INK_CACHE_LIMIT}) cache.clear();\n    cache.set(text, dimensions);`]],
+  'wrap-text.js': [
+    ['const cache = {};', 'let cache = {};\nlet cached = 0;'],
+    ['    cache[cacheKey] = wrappedText;', `    if (++cached > ${INK_CACHE_LIMIT}) { cache = {}; cached = 1; }\n    cache[cacheKey] = wrappedText;`],
+  ],
+};
+const inkBoundedCaches = {
+  name: 'ink-bounded-caches',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const patches = INK_CACHE_PATCHES[basename(args.path)];
+      const missing = patches.filter(([from]) => !text.includes(from));
+      if (missing.length > 0) throw new Error(`bundle: ${args.path} changed; its unbounded cache patch no longer applies`);
+      return { contents: patches.reduce((code, [from, to]) => code.replace(from, to), text), loader: 'js' };
+    });
+  },
+};
+
 // Bundled CommonJS (commander, React) calls require() for Node's own modules: an ES module needs one.
 const ESM_BANNER = "import { createRequire as __polybookRequire } from 'node:module'; const require = __polybookRequire(import.meta.url);";
 
@@ -106,8 +134,10 @@ const result = await build({
   // Loaded from node_modules as they are: the Blake3 wasm beside its loader, pino's worker
   // transport, ws's optional native add-ons; React's devtools are never installed.
   external: ['blake3-wasm', 'pino', 'ws', 'react-devtools-core'],
-  plugins: [inkInternals, lazyChildProcess, yogaWithoutFetch],
-  // React runs in production mode (the bin sets NODE_ENV before anything loads).
+  plugins: [inkInternals, lazyChildProcess, yogaWithoutFetch, inkBoundedCaches],
+  // React runs in production mode (the bin sets NODE_ENV before anything loads), so only its
+  // production build is bundled: the development one was ~45 % of the screen's code to compile.
+  define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: ESM_BANNER },
   logLevel: 'warning',
 });

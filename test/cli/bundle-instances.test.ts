@@ -4,7 +4,7 @@
  * the screen share one frame-governor registry, one store module.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,5 +33,12 @@ describe.skipIf(!existsSync(`${bundle}/main.cjs`))('the bundle', () => {
     const { files, same } = JSON.parse(stdout) as { files: number; same: number };
     expect(files).toBeGreaterThan(3);
     expect(same).toBe(files);
+  });
+
+  it("the screen's bundle holds React's production build only, and Ink's text caches bounded (bin/bundle.mjs)", () => {
+    const screen = readFileSync(`${bundle}/render-tui.js`, 'utf8');
+    expect(screen).not.toMatch(/react\.development|react-reconciler\.development/);
+    expect(screen).toContain('cache.size >= 2e3) cache.clear()');
+    expect(screen).toMatch(/if \(\+\+cached > 2e3\)/);
   });
 });
