@@ -114,8 +114,19 @@ export function formatAge(ms: number): string {
 
 /** Long ids shortened to their ends: "1293…2772". */
 export function abbreviateId(id: string): string {
-  return id.length > 10 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
+  if (id.length <= 10) return id;
+  // Kept: every frame names every watched asset's tab (5,000 of them at venue scale), and the
+  // same string each time lets the tab labels be compared, not rebuilt.
+  let short = abbreviated.get(id);
+  if (short === undefined) {
+    if (abbreviated.size >= ABBREVIATED_LIMIT) abbreviated.clear();
+    short = `${id.slice(0, 4)}…${id.slice(-4)}`;
+    abbreviated.set(id, short);
+  }
+  return short;
 }
+const ABBREVIATED_LIMIT = 20_000;
+const abbreviated = new Map<string, string>();
 
 /** Local wall-clock HH:MM:SS of an epoch-ms string ("--:--:--" when unusable). */
 export function clockTime(epochMs: string | number): string {

@@ -62,9 +62,37 @@ let lastTabs: { order: unknown; frame: number; index: number; width: number; tab
 export function groupedTabs(state: PolybookState, index: number, width: number): readonly Tab[] | null {
   if (lastTabs && lastTabs.order === state.order && lastTabs.frame === state.frame && lastTabs.index === index && lastTabs.width === width)
     return lastTabs.tabs;
+  const labels = marketLabels(state);
+  // A few tabs are told apart by their outcomes; many, across markets, need the market named.
+  const tabs = labels.markets > 1 && state.order.length > GROUP_ABOVE ? fitTabs(labels.labels, index, width) : null;
+  lastTabs = { order: state.order, frame: state.frame, index, width, tabs };
+  return tabs;
+}
+
+/**
+ * The grouped labels and how many markets they span, the previous ones while no tab's outcome,
+ * market or question changed (compared field by field: no allocation per frame at 5,000 tabs).
+ */
+let lastGroups: { order: readonly string[]; fields: (string | null)[]; labels: string[]; markets: number } | null = null;
+function marketLabels(state: PolybookState): { readonly labels: readonly string[]; readonly markets: number } {
+  const order = state.order;
+  if (lastGroups !== null && lastGroups.order === order) {
+    const fields = lastGroups.fields;
+    let same = true;
+    for (let i = 0; i < order.length && same; i++) {
+      const view = state.assets.get(order[i]!);
+      same = fields[3 * i] === (view?.outcome ?? null) && fields[3 * i + 1] === (view?.market ?? null) && fields[3 * i + 2] === (view?.question ?? null);
+    }
+    if (same) return lastGroups;
+  }
+  const fields: (string | null)[] = [];
+  for (const id of order) {
+    const view = state.assets.get(id);
+    fields.push(view?.outcome ?? null, view?.market ?? null, view?.question ?? null);
+  }
   let markets = 0;
   let previous: string | null = null;
-  const labels = state.order.map((id) => {
+  const labels = order.map((id) => {
     const view = state.assets.get(id);
     const outcome = view?.outcome ?? abbreviateId(id);
     const market = view?.market ?? '';
@@ -73,10 +101,8 @@ export function groupedTabs(state: PolybookState, index: number, width: number):
     if (starts) markets++;
     return starts && view?.question ? `${truncate(view.question, 18)}: ${outcome}` : outcome;
   });
-  // A few tabs are told apart by their outcomes; many, across markets, need the market named.
-  const tabs = markets > 1 && state.order.length > GROUP_ABOVE ? fitTabs(labels, index, width) : null;
-  lastTabs = { order: state.order, frame: state.frame, index, width, tabs };
-  return tabs;
+  lastGroups = { order, fields, labels, markets };
+  return lastGroups;
 }
 
 /** The model with the markets part's pieces in it (the same model when none applies). */

@@ -98,6 +98,24 @@ function tabLabel(view: AssetView | undefined, id: string): string {
   return view?.outcome ?? abbreviateId(id);
 }
 
+/**
+ * Every watched asset's tab label, the previous frame's array while none changed: a label is a
+ * view's outcome or the kept abbreviation of its id, so the check allocates nothing (at 5,000
+ * assets a fresh array of labels per frame was much of the screen's garbage).
+ */
+let lastLabels: { readonly order: readonly string[]; readonly labels: string[] } | null = null;
+function tabLabels(state: PolybookState, order: readonly string[]): readonly string[] {
+  const kept = lastLabels !== null && lastLabels.order === order ? lastLabels.labels : null;
+  if (kept !== null) {
+    let same = true;
+    for (let i = 0; i < order.length && same; i++) same = kept[i] === tabLabel(state.assets.get(order[i]!), order[i]!);
+    if (same) return kept;
+  }
+  const labels = order.map((id) => tabLabel(state.assets.get(id), id));
+  lastLabels = { order, labels };
+  return labels;
+}
+
 function countMarketConnections(records: Readonly<Record<string, ConnectionHealth>>): number {
   let n = 0;
   for (const h of Object.values(records)) if (h.channel === 'market') n++;
@@ -254,7 +272,7 @@ export function buildScreen(input: ScreenInput): ScreenModel {
     };
   }
 
-  const labels = order.map((id) => tabLabel(state.assets.get(id), id));
+  const labels = tabLabels(state, order);
   const title =
     selected === null ? `${fallback} — waiting for assets…` : assetTitle(view, fallback, selected) + (mirrored && pairLabel ? ` (mirror of ${pairLabel})` : '');
   const tickSize = view?.tickSize ?? null;

@@ -15,7 +15,7 @@ import { DEFAULT_MARKET_URL } from '../feed/endpoints.js';
 import { silentLogger } from '../log.js';
 import type { BookEvent, FeedEvent } from '../protocol/events.js';
 import { bindFeed, type FeedBinding } from '../../store/feed-binding.js';
-import { PriceHistory } from '../../store/history.js';
+import { HISTORY_LIMIT, PriceHistory } from '../../store/history.js';
 import { BookPublisher } from '../../store/publisher.js';
 import { createPolybookStore, dropAssets, setDepth, watchAssets, type PolybookStore } from '../../store/store.js';
 import { DEFAULT_QUIET_AFTER_MS } from './defaults.js';
@@ -225,10 +225,14 @@ export class WatchSession {
     // A few at a time: a day of minutes is ~1,440 points an asset, and 5,000 answers in flight at
     // once held a quarter of a GB of response text at the same moment.
     const queue = [...assetIds];
+    // Minutes per point: the same ten hours whatever the budget leaves an asset (HISTORY_LIMIT
+    // minutes at one a minute for a few assets; at 5,000 assets 120 points, one per five minutes),
+    // so the venue does not send 1,440 points an asset for the store to drop nine in ten.
+    const fidelity = Math.max(1, Math.ceil(HISTORY_LIMIT / this.history.limitFor(this.ids.length)));
     const worker = async (): Promise<void> => {
       for (let assetId = queue.shift(); assetId !== undefined; assetId = queue.shift()) {
         try {
-          const points = await api.pricesHistory(assetId, { interval: '1d', fidelity: 1 });
+          const points = await api.pricesHistory(assetId, { interval: '1d', fidelity });
           this.history?.backfill(assetId, points);
           log.debug({ asset: assetId, points: points.length }, 'price history backfilled');
         } catch (error) {
