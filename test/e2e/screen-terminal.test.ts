@@ -22,7 +22,17 @@ function tmux(...args: string[]): string {
 /** A pane running `script` in bash (CI unset unless the script sets it), then a marker and the tty mode. */
 function pane(name: string, width: number, height: number, script: string): Pane {
   const session = `pb-screen-${name}-${process.pid}`;
-  tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), 'bash', '--norc', '--noprofile', '-c', script);
+  // Killing the last session ends the tmux server, and a new session asked for while it is still
+  // going down fails ("server exited unexpectedly"): ask again once it has gone.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', String(height), 'bash', '--norc', '--noprofile', '-c', script);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !/server exited unexpectedly/.test(String((error as { stderr?: unknown }).stderr ?? error))) throw error;
+      execFileSync('sleep', ['0.2']);
+    }
+  }
   const p: Pane = {
     name: session,
     capture: () => tmux('capture-pane', '-p', '-t', session).replace(/\n$/, '').split('\n'),
@@ -196,7 +206,6 @@ describe.skipIf(!hasTmux())('the trader’s screen in a real tmux', { timeout: 6
       expect(screen).toMatch(/^\[1 /m);
       p.keys('q');
       expect(await waitForScreen(p, (s) => /EXITED:\d+/.test(s), 5000, 'exit')).toMatch(/EXITED:0/);
-      p.kill();
     }
   });
 

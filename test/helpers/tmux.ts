@@ -33,7 +33,17 @@ export interface Pane {
  */
 export function startPane(name: string, width: number, height: number, command: string): Pane {
   const script = `env -u CI -u CONTINUOUS_INTEGRATION ${command}; echo "EXITED:$?"; stty -a | grep -o -- '-icanon' || echo COOKED; sleep 60`;
-  tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), 'bash', '-c', script);
+  // Killing the last session ends the tmux server; a new session asked for while it is still going
+  // down fails ("server exited unexpectedly"): ask again once it has gone.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), 'bash', '-c', script);
+      break;
+    } catch (error) {
+      if (attempt >= 5 || !/server exited unexpectedly/.test(String((error as { stderr?: unknown }).stderr ?? error))) throw error;
+      execFileSync('sleep', ['0.2']);
+    }
+  }
   return {
     name,
     capture: () => tmux('capture-pane', '-p', '-t', name).replace(/\n$/, '').split('\n'),
