@@ -38,7 +38,12 @@ export async function fetchJson(url: string, options: HttpOptions = {}): Promise
   const deadline = Date.now() + timeoutMs;
   let target = new URL(url);
   for (let hop = 0; ; hop++) {
-    const answer = await exchange(target, options.method ?? 'GET', payload, host, timeoutMs, Math.max(0, deadline - Date.now()));
+    const answer = await exchange(target, options.method ?? 'GET', payload, host, timeoutMs, Math.max(0, deadline - Date.now())).catch((error: unknown) => {
+      // A kept-alive socket the server closed just as it was reused: asked again on a new one, as
+      // Node's docs advise (every request polybook makes is a read).
+      if (error instanceof StaleSocket) return exchange(target, options.method ?? 'GET', payload, host, timeoutMs, Math.max(0, deadline - Date.now()));
+      throw error;
+    });
     const location = answer.location;
     if (location !== null && hop < MAX_REDIRECTS && [301, 302, 303, 307, 308].includes(answer.status)) {
       target = new URL(location, target);
@@ -51,6 +56,13 @@ export async function fetchJson(url: string, options: HttpOptions = {}): Promise
       if (answer.status < 200 || answer.status > 299) return { status: answer.status, body: null };
       throw new FeedError('feed.badBody', `${host} answered HTTP ${answer.status} with a body that is not JSON`);
     }
+  }
+}
+
+/** A reused keep-alive socket reset before any answer: the request may go again. */
+class StaleSocket extends FeedError {
+  constructor(host: string) {
+    super('feed.unreachable', `${host}: the kept-alive connection was closed`);
   }
 }
 
@@ -106,7 +118,10 @@ function exchange(url: URL, method: 'GET' | 'POST', payload: Buffer | undefined,
         if (!response.complete) finish(unreachable('the connection broke off mid-answer'));
       });
     });
-    request.on('error', () => finish(unreachable(answered ? 'the connection broke off mid-answer' : 'cannot connect')));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (!answered && request.reusedSocket && error.code === 'ECONNRESET') return finish(new StaleSocket(host));
+      finish(unreachable(answered ? 'the connection broke off mid-answer' : 'cannot connect'));
+    });
     const timer = setTimeout(() => finish(unreachable(`no answer within ${timeoutMs} ms`)), leftMs);
     request.end(payload);
   });

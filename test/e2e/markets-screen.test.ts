@@ -60,7 +60,7 @@ describe.skipIf(!hasTmux())('markets while running, in a real tmux', { timeout: 
     await waitForScreen(pane, (screen) => screen.startsWith('Add a market: _'), 5000, 'the search box');
     pane.keys('-l', words);
     pane.keys('Enter');
-    const results = await waitForScreen(pane, (screen) => screen.includes(target.question.slice(0, 40)), 5000, 'the search results');
+    const results = await waitForScreen(pane, (screen) => screen.includes(target.question.slice(0, 40)), 15_000, 'the search results');
     expect(results.split('\n')[0]).toBe(`Add a market: ${words}_`);
     expect(results).toContain('Up/Down choose  Enter add');
     // Choose the target (the results list it somewhere), then Enter adds it.

@@ -64,4 +64,25 @@ describe('fetchJson', () => {
     expect((error as FeedError).code).toBe('feed.unreachable');
     expect((error as FeedError).message).toBe(`127.0.0.1:${port}: cannot connect`);
   });
+
+  it('a kept-alive socket the server drops as it is reused: asked again on a new one', async () => {
+    const served = new WeakMap<object, number>();
+    let dropped = 0;
+    server = createServer((request, response) => {
+      const n = (served.get(request.socket) ?? 0) + 1;
+      served.set(request.socket, n);
+      // The second request on a socket: the server hangs up without answering.
+      if (n === 2) {
+        dropped++;
+        request.socket.destroy();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect(await fetchJson(`${base}/a`)).toEqual({ status: 200, body: { ok: true } });
+    expect(await fetchJson(`${base}/b`)).toEqual({ status: 200, body: { ok: true } });
+    expect(dropped).toBe(1);
+  });
 });
