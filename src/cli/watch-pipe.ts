@@ -47,14 +47,24 @@ function watchMissing(session: WatchSession, missing: (id: string) => void): () 
     reported.add(id);
     missing(id);
   };
+  // The watch list whose every asset is settled (had a book, or was reported): no scan of 5,000 ids
+  // on every publish for the rest of the session, until the list changes (a --follow roll).
+  let settled: readonly string[] | null = null;
   const check = (): void => {
+    const ids = session.assetIds;
+    if (settled === ids) return;
     const { assets } = session.store.getState();
-    for (const id of session.assetIds) {
+    let open = false;
+    for (const id of ids) {
       const status = assets.get(id)?.status;
-      if (status === undefined || status === 'awaiting') continue;
+      if (status === undefined || status === 'awaiting') {
+        if (!reported.has(id)) open = true;
+        continue;
+      }
       if (status === 'resolved') report(id);
       else hadBook.add(id);
     }
+    if (!open) settled = ids;
   };
   const unsubscribe = session.store.subscribe(check);
   const onFrame = (text: string, connectionId: string): void => {
