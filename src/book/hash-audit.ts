@@ -85,6 +85,8 @@ const TAIL_CHARS = 110;
 interface AssetHashState {
   confirmed: boolean;
   suspect: boolean;
+  /** The last check needed more than one candidate (or none matched): the next one likely will. */
+  searched: boolean;
   credits: number;
   gridCredits: number;
 }
@@ -149,7 +151,9 @@ export class VenueHashAudit {
     const state = this.stateOf(c.assetId);
     if (c.hashes.length === 0) return 'unverifiable';
     state.credits = Math.min(CHECK_CREDITS.cap, state.credits + CHECK_CREDITS.perCheck);
-    if (this.tryCandidates(c, state, false) === 'verified') return this.settle(c, state, 'verified');
+    const first = this.tryCandidates(c, state, false);
+    state.searched = first !== 'verified' || this.preimage.candidates > 1;
+    if (first === 'verified') return this.settle(c, state, 'verified');
     if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
     // The full search: cheap now (each candidate hashes only its tail), bounded by grid credits.
     // Only a search that tried every value may call the failure a suspect, and two in a row a
@@ -172,7 +176,7 @@ export class VenueHashAudit {
     let state = this.assets.get(assetId);
     if (!state) {
       // Credits start full (grid credits are clamped to the asset's grid at its first check).
-      state = { confirmed: false, suspect: false, credits: CHECK_CREDITS.cap, gridCredits: Number.POSITIVE_INFINITY };
+      state = { confirmed: false, suspect: false, searched: false, credits: CHECK_CREDITS.cap, gridCredits: Number.POSITIVE_INFINITY };
       this.assets.set(assetId, state);
     }
     return state;
@@ -212,7 +216,15 @@ export class VenueHashAudit {
     // The book is hashed once per check; each candidate hashes only its tail (preimage.ts).
     const wire = c.wire !== undefined;
     const preimage = this.preimage;
-    preimage.begin(c.market, c.assetId, c.timestamp, wire ? c.wire!.bids : c.book.bids.levels, wire ? c.wire!.asks : c.book.asks.levels, wire);
+    preimage.begin(
+      c.market,
+      c.assetId,
+      c.timestamp,
+      wire ? c.wire!.bids : c.book.bids.levels,
+      wire ? c.wire!.asks : c.book.asks.levels,
+      wire,
+      exhaustive || state.searched,
+    );
     const body = preimage.bodyLength;
     if (c.formula !== 'current' && !exhaustive && this.matches(c, preimage.legacy())) return 'verified';
     if (!this.canUseCurrent(c)) return 'not_found';
@@ -256,23 +268,28 @@ export class VenueHashAudit {
     const known = this.hiddenPrice.get(c.market);
     if (known !== undefined && attempt(known)) return end;
     if (!exhaustive) {
-      // Newest first: the last fill of a trade is the likeliest hidden price.
+      // The market's best prices in the venue's spelling first: on the real capture every hidden
+      // price learned after a trade was one of them (the fills' prices among the recent ones were
+      // not), so a relearn costs two or three tails rather than a dozen. Then the recently touched
+      // prices, newest first, and the best prices as spelled.
+      if (this.bestPrices(c.book, attempt, true)) return end;
+      for (const sibling of c.siblings) if (sibling.book && sibling.book !== c.book && this.bestPrices(sibling.book, attempt, true)) return end;
       for (let i = c.recent.length - 1; i >= 0; i--) if (attempt(threeDecimals(c.recent[i]!))) return end;
-      if (this.bestPrices(c.book, attempt)) return end;
-      for (const sibling of c.siblings) if (sibling.book && sibling.book !== c.book && this.bestPrices(sibling.book, attempt)) return end;
+      if (this.bestPrices(c.book, attempt, false)) return end;
+      for (const sibling of c.siblings) if (sibling.book && sibling.book !== c.book && this.bestPrices(sibling.book, attempt, false)) return end;
       return end;
     }
     for (const price of priceGrid(gridTick)) if (attempt(price)) return end;
     return end;
   }
 
-  /** Tries a book's best prices, three-decimal spelling first; true when the search should stop. */
-  private bestPrices(book: OrderBook, attempt: (price: string) => boolean): boolean {
+  /** Tries a book's best prices, in three-decimal spelling or as spelled; true when the search should stop. */
+  private bestPrices(book: OrderBook, attempt: (price: string) => boolean, padded: boolean): boolean {
     const bid = book.bids.best();
     const ask = book.asks.best();
     return (
-      (bid !== undefined && (attempt(threeDecimals(bid.price)) || attempt(bid.price))) ||
-      (ask !== undefined && (attempt(threeDecimals(ask.price)) || attempt(ask.price)))
+      (bid !== undefined && attempt(padded ? threeDecimals(bid.price) : bid.price)) ||
+      (ask !== undefined && attempt(padded ? threeDecimals(ask.price) : ask.price))
     );
   }
 

@@ -29,7 +29,18 @@ const TOKEN_ID = /^\d{1,100}$/;
 /** Condition ids: `0x` + 64 hex in real data; trimmed captures shorten them. */
 const CONDITION_ID = /^0x[0-9a-fA-F]{1,128}$/;
 /** Epoch milliseconds (13 digits today); 16 digits is far beyond any real clock. */
-const TIMESTAMP = /^\d{1,16}$/;
+const TIMESTAMP_DIGITS = 16;
+
+/** 1–16 ASCII digits: what /^\d{1,16}$/ accepts, as a loop (every event carries a timestamp). */
+function isEpochDigits(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || n > TIMESTAMP_DIGITS) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 /** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
 const MAX_HASH = 128;
 /**
@@ -85,27 +96,44 @@ export function optStr(raw: Raw, key: string): string | null {
 }
 
 /**
- * The last two ids that passed each check. A market's frames name the same ids over and over (a
- * price_change names both outcomes of its market in turn), and the same text always gets the same
- * answer: comparing with the last ones costs a length check and a short compare, the regex
- * 77 digit steps (it was the largest single cost of parsing a live frame). The kept instance is
- * returned, so equal ids share one string and later Map lookups compare by identity first.
+ * Ids that passed each check. A market's frames name the same ids over and over, and the same text
+ * always gets the same answer: the last two are compared first (a price_change names both outcomes
+ * of its market in turn), then a small direct-mapped table indexed by the id's last characters (a
+ * session of many markets interleaves them: 87 % of a generated legacy session's ids missed the
+ * last two). The regex takes 77 digit steps and a Map would hash all 77 characters; a slot costs
+ * four character reads and one compare. The kept instance is returned, so equal ids share one
+ * string and the engine's Map lookups by it hash it once. Bounded: a colliding id replaces the slot.
  */
+const RECENT_ID_SLOTS = 1024;
+
 class RecentIds {
   private a = '';
   private b = '';
+  private readonly slots: string[] = new Array<string>(RECENT_ID_SLOTS).fill('');
 
   known(value: string): string | null {
     if (value === this.a) return this.a;
     if (value === this.b) return this.b;
-    return null;
+    const kept = this.slots[slotOf(value)]!;
+    if (kept !== value) return null;
+    this.b = this.a;
+    this.a = kept;
+    return kept;
   }
 
   add(value: string): string {
+    this.slots[slotOf(value)] = value;
     this.b = this.a;
     this.a = value;
     return value;
   }
+}
+
+/** A slot from the last four characters (random digits or hex in real ids); 0 for shorter text. */
+function slotOf(value: string): number {
+  const n = value.length;
+  if (n < 4) return 0;
+  return (value.charCodeAt(n - 1) * 1031 + value.charCodeAt(n - 2) * 257 + value.charCodeAt(n - 3) * 31 + value.charCodeAt(n - 4)) & (RECENT_ID_SLOTS - 1);
 }
 
 const recentTokenIds = new RecentIds();
@@ -144,7 +172,7 @@ export function isConditionIdText(value: unknown): value is string {
 }
 
 function checkedTimestamp(value: unknown, at: string): string | undefined {
-  if (typeof value === 'string' && TIMESTAMP.test(value)) return value;
+  if (typeof value === 'string' && isEpochDigits(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (value === undefined || value === null) return undefined;
   throw new Rejection('bad_timestamp', `${at} is not an epoch timestamp: ${show(value)}`);
@@ -187,18 +215,25 @@ function decimalProblem(result: string, kind: DecimalKind): [InvalidReason, stri
 /**
  * The spellings the venue sends nearly always, checked in one pass with no allocation: a price
  * "0.d" to "0.dddd" without a trailing zero; a size of digits without leading zeros and at most one
- * dot, no trailing zero after it, within the size bounds. Anything else takes the full path.
+ * dot, no trailing zero after it, within the size bounds. Anything else takes the full path. Two
+ * functions, not one with a kind switch: a book's levels call both ~100 times each.
  */
 function isCommonCanonical(value: string, kind: DecimalKind): boolean {
+  return kind === 'size' ? isCommonSize(value) : isCommonPrice(value);
+}
+
+function isCommonPrice(value: string): boolean {
   const n = value.length;
-  if (kind !== 'size') {
-    if (n < 3 || n > 2 + PRICE_DECIMALS || value.charCodeAt(0) !== 48 || value.charCodeAt(1) !== 46) return false;
-    for (let i = 2; i < n; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 48 || c > 57) return false;
-    }
-    return value.charCodeAt(n - 1) !== 48;
+  if (n < 3 || n > 2 + PRICE_DECIMALS || value.charCodeAt(0) !== 48 || value.charCodeAt(1) !== 46) return false;
+  for (let i = 2; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
+  return value.charCodeAt(n - 1) !== 48;
+}
+
+function isCommonSize(value: string): boolean {
+  const n = value.length;
   if (n === 0) return false;
   let dot = -1;
   for (let i = 0; i < n; i++) {
@@ -317,16 +352,30 @@ export function element(value: unknown, list: string, index: number): Raw {
 export interface ParsedLevels {
   readonly canonical: Level[];
   readonly wire: readonly Level[];
+  /**
+   * Every price is in the venue's common spelling "0.d…" (no trailing zero), where JavaScript's
+   * string order is numeric order: the sort check then needs no decimal comparison.
+   */
+  readonly commonPrices: boolean;
 }
 
 /** `{price, size}` levels: prices in [0, 1], sizes bounded, at most `MAX_LEVELS` of them. */
 export function levels(raw: Raw, key: string): ParsedLevels {
   const list = arr(raw, key, MAX_LEVELS);
   const canonical: Level[] = new Array(list.length);
+  let commonPrices = true;
   for (let i = 0; i < list.length; i++) {
     const level = element(list[i], key, i);
-    canonical[i] = { price: dec(level, 'price', 'level', key, i), size: dec(level, 'size', 'size', key, i) };
+    // The common spellings inline (a resent book is ~100 levels); anything else takes `dec`.
+    const price = level.price;
+    const size = level.size;
+    const common = typeof price === 'string' && isCommonPrice(price);
+    if (!common) commonPrices = false;
+    canonical[i] = {
+      price: common ? price : dec(level, 'price', 'level', key, i),
+      size: typeof size === 'string' && isCommonSize(size) ? size : dec(level, 'size', 'size', key, i),
+    };
   }
   // Every element was just checked to be an object with string price and size.
-  return { canonical, wire: list as readonly Level[] };
+  return { canonical, wire: list as readonly Level[], commonPrices };
 }

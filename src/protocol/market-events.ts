@@ -28,14 +28,25 @@ import {
  * (POLYMARKET.md §4.1, "ordering gotcha"), and docs examples do the opposite: never trust position.
  * Duplicate spellings of one price ("0.5", "0.50") collapse to the last one sent.
  */
-export function bestFirst(list: Level[], descending: boolean): Level[] {
+export function bestFirst(list: Level[], descending: boolean, commonPrices = false): Level[] {
   const sign = descending ? -1 : 1;
   let ordered = true;
   let reversed = true;
-  for (let i = 1; i < list.length && (ordered || reversed); i++) {
-    const c = compareDecimal(list[i - 1]!.price, list[i]!.price) * sign;
-    if (c >= 0) ordered = false;
-    if (c <= 0) reversed = false;
+  if (commonPrices) {
+    // "0.d…" without trailing zeros (fields.ts `levels`): string order is numeric order.
+    for (let i = 1; i < list.length && (ordered || reversed); i++) {
+      const a = list[i - 1]!.price;
+      const b = list[i]!.price;
+      const c = a === b ? 0 : (a < b ? -1 : 1) * sign;
+      if (c >= 0) ordered = false;
+      if (c <= 0) reversed = false;
+    }
+  } else {
+    for (let i = 1; i < list.length && (ordered || reversed); i++) {
+      const c = compareDecimal(list[i - 1]!.price, list[i]!.price) * sign;
+      if (c >= 0) ordered = false;
+      if (c <= 0) reversed = false;
+    }
   }
   if (ordered) return list;
   if (reversed) return list.reverse();
@@ -60,8 +71,8 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
     assetId: tokenId(raw),
     timestamp: rest ? timestamp(raw) : requiredTimestamp(raw),
     hash: hashField(raw),
-    bids: bestFirst(bids.canonical, true),
-    asks: bestFirst(asks.canonical, false),
+    bids: bestFirst(bids.canonical, true, bids.commonPrices),
+    asks: bestFirst(asks.canonical, false, asks.commonPrices),
     wire: { bids: bids.wire, asks: asks.wire },
   };
   if (tickSize !== null) event.tickSize = tickSize;

@@ -48,7 +48,7 @@ describe('decimal fields', () => {
   });
 });
 
-describe('ids checked once per text (the last two kept)', () => {
+describe('ids checked once per text (the last two, then a table of slots)', () => {
   const A = '12935926064588426924078449947177910958215776269411501731627440228801766632772';
   const B = '92850256395503422132744578147690761900485585969323918392240613034735527719849';
   const M = '0xab772601f501b265bfe8982eb61d5347ef9945de314bfdf4ac0189c288ffb0b3';
@@ -67,5 +67,33 @@ describe('ids checked once per text (the last two kept)', () => {
     expect(() => conditionId({ market: `${M}g` })).toThrow(Rejection);
     expect(() => conditionId({ market: M.toUpperCase() })).toThrow(Rejection);
     expect(conditionId({ market: M })).toBe(M);
+  });
+
+  it('many interleaved ids: each is answered as the regex would, kept ones share one instance, colliding slots stay correct', () => {
+    // 3,000 ids over 1,024 slots: many share a slot (same last four digits), so entries are
+    // replaced, and a near-miss (one digit changed, same slot) must still be checked in full.
+    const ids = Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(6, '9')}${A.slice(6, 73)}${String(i % 1500).padStart(4, '0')}`);
+    const kept = new Map<string, string>();
+    for (let round = 0; round < 3; round++) {
+      for (const id of ids) {
+        const copy = (JSON.parse(JSON.stringify({ asset_id: id })) as { asset_id: string }).asset_id;
+        const got = tokenId({ asset_id: copy });
+        expect(got).toBe(id);
+        kept.set(id, got);
+      }
+    }
+    const evil = `${ids[7]!.slice(0, 10)}x${ids[7]!.slice(11)}`;
+    expect(() => tokenId({ asset_id: evil })).toThrow(Rejection);
+    expect(() => tokenId({ asset_id: '' })).toThrow(Rejection);
+    expect(() => tokenId({ asset_id: '12a' })).toThrow(Rejection);
+    expect(tokenId({ asset_id: '123' })).toBe('123');
+    // A fresh copy of an id still held in its slot is answered from it.
+    const again = (JSON.parse(JSON.stringify({ asset_id: ids[2999] })) as { asset_id: string }).asset_id;
+    expect(tokenId({ asset_id: again })).toBe(kept.get(ids[2999]!));
+    for (let i = 0; i < 2000; i++) {
+      const m = `0x${i.toString(16).padStart(64, 'a')}`;
+      expect(conditionId({ market: m })).toBe(m);
+    }
+    expect(() => conditionId({ market: `0x${'a'.repeat(63)}z` })).toThrow(Rejection);
   });
 });
