@@ -6,11 +6,13 @@
  * painted book (README, "Performance"). Commands stay lazily loaded (code splitting). The library
  * (`polybook`, `polybook/sim`) is dist/src itself, unbundled.
  *
- * Every file but the screen is then turned into CommonJS (`.cjs`): Node 20 loads a CommonJS file
- * synchronously, without the ES module loader's per-module resolve/link/evaluate jobs, which were
- * most of a short command's own start-up (`replay -o json`, issue #10). The screen stays an ES
- * module (Ink's layout engine, yoga, awaits its WebAssembly at the top level) and imports the same
- * `.cjs` chunks, so the CLI and the screen still share one instance of every module (the frame
+ * Every file, the screen's too, is then turned into CommonJS (`.cjs`): Node 20 loads a CommonJS
+ * file synchronously, without the ES module loader's per-module resolve/link/evaluate jobs (and,
+ * for an ES module importing CommonJS, without parsing each chunk for its export names), which
+ * were most of a short command's own start-up (`replay -o json`, issue #10); and bin/code-cache.js
+ * compiles CommonJS files with a V8 code cache. The screen could be CommonJS once its top-level
+ * awaits were gone (yoga's WebAssembly, Ink's DEV-only imports: the patches below). The CLI and
+ * the screen require the same chunks, so they share one instance of every module (the frame
  * governor's registry, the store).
  */
 import { createHash } from 'node:crypto';
@@ -63,29 +65,87 @@ const lazyChildProcess = {
 
 /**
  * yoga's Emscripten loader (Ink's layout engine) gets its WebAssembly, embedded as a base64 data
- * URL, through fetch() when fetch exists: on Node that loads undici and percent-decodes 130 KB in
- * JavaScript before the screen can draw. It takes its synchronous branch instead (the one it
- * takes where fetch is missing), with the base64 decoded by Buffer rather than by atob and a
- * character loop (Node 20's atob is JavaScript too). The same bytes either way. Left as it is,
- * with a warning, if a yoga update changes those lines.
+ * URL, through fetch() when fetch exists, and instantiates it asynchronously, which yoga's entry
+ * awaits at the top level. A top-level await keeps the screen an ES module, compiled from source at
+ * every start (no code cache) and linked through the ES module loader. In the bundle the bytes are
+ * decoded by Buffer (rather than by atob and a character loop: Node 20's atob is JavaScript too)
+ * and the module is compiled and instantiated synchronously (`new WebAssembly.Module/Instance`,
+ * Emscripten's own instantiation callback then runs at once, as does its start-up), so yoga's entry
+ * takes the ready module without awaiting it. The same bytes and the same module either way. The
+ * build fails if a yoga update changes those lines: the screen could not be CommonJS.
  */
-const YOGA_PATCHES = [
-  ['"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})', '!0?Promise.resolve().then(function(){return wa()})'],
+const YOGA_BINARY_PATCHES = [
   [
     'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
     'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
   ],
+  [
+    /\(function\(\)\{return w\|\|"function"!=typeof WebAssembly\.instantiateStreaming\|\|ua\(H\)\|\|"function"!=typeof fetch\?c\(b\):fetch\(H,[\s\S]*?\}\)\}\)\(\)\.catch\(ca\);return\{\}/,
+    'a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}',
+  ],
 ];
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
+const YOGA_ENTRY_PATCHES = [
+  [
+    'const Yoga = wrapAssembly(await loadYoga());',
+    [
+      '// polybook (bin/bundle.mjs): instantiated synchronously, so `module` is ready when loadYoga returns.',
+      'const module = {};',
+      'loadYoga(module);',
+      "if (module.calledRun !== true) throw new Error('yoga: its WebAssembly did not load synchronously');",
+      'const Yoga = wrapAssembly(module);',
+    ].join('\n'),
+  ],
+];
+
+/**
+ * Applies `patches` to `text`: [string, replacement] replaced literally, [RegExp, replacement] with
+ * its `$1`; throws naming `path` if one no longer matches.
+ */
+function patched(text, patches, path, why) {
+  return patches.reduce((code, [from, to]) => {
+    const found = typeof from === 'string' ? code.includes(from) : from.test(code);
+    if (!found) throw new Error(`bundle: ${path} changed; ${why}`);
+    return typeof from === 'string' ? code.replace(from, () => to) : code.replace(from, to);
+  }, text);
+}
+
+const yogaSynchronous = {
+  name: 'yoga-synchronous',
   setup(b) {
-    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      if (YOGA_PATCHES.some(([from]) => !text.includes(from))) {
-        return { contents: text, loader: 'js', warnings: [{ text: 'yoga: its wasm loading changed; it is bundled unpatched' }] };
-      }
-      return { contents: YOGA_PATCHES.reduce((code, [from, to]) => code.replace(from, to), text), loader: 'js' };
-    });
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
+      contents: patched(await readFile(args.path, 'utf8'), YOGA_BINARY_PATCHES, args.path, 'its synchronous wasm patch no longer applies'),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, async (args) => ({
+      contents: patched(await readFile(args.path, 'utf8'), YOGA_ENTRY_PATCHES, args.path, 'its synchronous load patch no longer applies'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Ink's reconciler awaits two imports at the top level when `DEV=true` (React devtools, its own
+ * package.json); dead code in polybook's runs, but a top-level await all the same. In the bundle
+ * the devtools are imported without being awaited (with the same handling of a failure) and the
+ * package.json is read synchronously.
+ */
+const INK_RECONCILER_PATCHES = [
+  [
+    /if \(isDev\(\)\) \{\n {4}try \{\n {8}await import\('\.\/devtools\.js'\);\n {4}\}\n {4}catch \(error\) \{\n([\s\S]*?)\n {4}\}\n\}\n/,
+    "if (isDev()) {\n    import('./devtools.js').catch((error) => {\n$1\n    });\n}\n",
+  ],
+  [
+    /const packageJson = isDev\(\)\n {4}\? await loadPackageJson\(\)\n/,
+    "const packageJson = isDev()\n    ? JSON.parse(process.getBuiltinModule('node:fs').readFileSync(new URL('../package.json', import.meta.url), 'utf8'))\n",
+  ],
+];
+const inkWithoutTopLevelAwait = {
+  name: 'ink-without-top-level-await',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => ({
+      contents: patched(await readFile(args.path, 'utf8'), INK_RECONCILER_PATCHES, args.path, 'its top-level await patch no longer applies'),
+      loader: 'js',
+    }));
   },
 };
 
@@ -134,7 +194,7 @@ const result = await build({
   // Loaded from node_modules as they are: the Blake3 wasm beside its loader, pino's worker
   // transport, ws's optional native add-ons; React's devtools are never installed.
   external: ['blake3-wasm', 'pino', 'ws', 'react-devtools-core'],
-  plugins: [inkInternals, lazyChildProcess, yogaWithoutFetch, inkBoundedCaches],
+  plugins: [inkInternals, lazyChildProcess, yogaSynchronous, inkWithoutTopLevelAwait, inkBoundedCaches],
   // React runs in production mode (the bin sets NODE_ENV before anything loads), so only its
   // production build is bundled: the development one was ~45 % of the screen's code to compile.
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -146,10 +206,6 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 for (const file of result.outputFiles) {
   const name = basename(file.path);
-  if (name === 'render-tui.cjs') {
-    writeFileSync(join(OUT, 'render-tui.js'), file.text);
-    continue;
-  }
   const esm = file.text.startsWith(ESM_BANNER) ? file.text.slice(ESM_BANNER.length) : file.text;
   const cjs = await transform(esm, {
     format: 'cjs',

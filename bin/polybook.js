@@ -16,8 +16,9 @@ const bundled = mtime('../dist/bundle/main.cjs') >= mtime('../dist/src/cli/main.
 if (bundled) require('./code-cache.js').useCodeCache(at('../dist/bundle'));
 const cli = bundled ? Promise.resolve(require('../dist/bundle/main.cjs')) : import('../dist/src/cli/main.js');
 // The terminal UI lives in components/ and is handed to the CLI, so src/ never imports React.
-// It is loaded only when a command draws a screen: pipe mode and `replay -o json` skip Ink.
-const ui = () => import(bundled ? '../dist/bundle/render-tui.js' : '../dist/components/render-tui.js');
+// It is loaded only when a command draws a screen: pipe mode and `replay -o json` skip Ink. The
+// bundled screen is CommonJS too (required, code-cached, sharing the CLI's chunks).
+const ui = bundled ? () => Promise.resolve().then(() => require('../dist/bundle/render-tui.cjs')) : () => import('../dist/components/render-tui.js');
 cli.then(({ main }) =>
   main({
     renderTui: async (request) => (await ui()).renderTui(request),

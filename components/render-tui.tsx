@@ -17,10 +17,13 @@ import { loadInkInstances, ScreenTerminal } from './terminal.js';
 restoreCiEnv();
 
 // Before any screen draws: lines that did not change since the last frame are not tokenized again
-// (components/ink-output-cache.ts).
-await shareInkOutputCaches();
-// So a resize can make Ink redraw the whole frame (components/terminal.ts).
-await loadInkInstances();
+// (components/ink-output-cache.ts), and a resize can make Ink redraw the whole frame
+// (components/terminal.ts). Started here and awaited by the first screen rather than awaited at the
+// top level: the bundle loads this file as CommonJS, with a code cache (bin/bundle.mjs).
+let inkPatched = false;
+const patchingInk = Promise.all([shareInkOutputCaches(), loadInkInstances()]).then(() => {
+  inkPatched = true;
+});
 
 /** Streams to draw on instead of the process's (tests). */
 export type TuiStreams = Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>;
@@ -39,6 +42,8 @@ export function inkOptions(fps: number): Pick<RenderOptions, 'maxFps' | 'exitOnC
 
 /** Mounts the element `draw` makes until it exits or `signal` aborts. */
 async function drawUntilDone(draw: (terminal: ScreenTerminal) => ReactElement, request: TuiRequest, streams: TuiStreams): Promise<void> {
+  // Only the first screen of a process can come before the patches are in (a microtask or two).
+  if (!inkPatched) await patchingInk;
   if (request.signal.aborted) return;
   const terminal = ScreenTerminal.open(
     { stdout: streams.stdout ?? process.stdout, stdin: streams.stdin ?? process.stdin },

@@ -44,7 +44,11 @@ export class BookPublisher {
   private readonly trades = new Map<string, TradeView[]>();
   private readonly labels = new Map<string, AssetLabel>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the pending timer publishes (`now()` time). */
+  private timerAt = -Infinity;
   private lastPublish = -Infinity;
+  /** Whether a publish has carried a book yet (the first one is not held back: `schedule`). */
+  private bookShown = false;
   private publishedDepth: number;
   private readonly unsubscribe: () => void;
   private readonly publishHooks: PublishHook[] = [];
@@ -74,14 +78,14 @@ export class BookPublisher {
   handle(event: FeedEvent): void {
     this.engine.apply(event);
     this.noteTrade(event);
-    if (this.engine.dirty.size > 0) this.schedule();
+    if (this.engine.dirty.size > 0) this.schedule(!this.bookShown && event.kind === 'book');
   }
 
   /** Applies one frame's events (a legacy trade frame is audited as a whole) and schedules a publish. */
   handleFrame(events: readonly FeedEvent[]): void {
     this.engine.applyFrame(events);
     for (const event of events) this.noteTrade(event);
-    if (this.engine.dirty.size > 0) this.schedule();
+    if (this.engine.dirty.size > 0) this.schedule(!this.bookShown && events.some((e) => e.kind === 'book'));
   }
 
   private noteTrade(event: FeedEvent): void {
@@ -127,10 +131,19 @@ export class BookPublisher {
     this.intervalMs = ms;
   }
 
-  /** Asks for a publish at the next allowed moment (at most one per interval). */
-  schedule(): void {
-    if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastPublish + this.intervalMs - this.now());
+  /**
+   * Asks for a publish at the next allowed moment (at most one per interval). `firstBook`: the
+   * first book of the session arrived: it is published in this turn's timer rather than up to an
+   * interval after a publish without books (the connection's state, labels), which would only hold
+   * back the first painted book (issue #10). Once per publisher, so the rate stays bounded.
+   */
+  schedule(firstBook = false): void {
+    if (this.timer !== null) {
+      if (!firstBook || this.timerAt <= this.now()) return;
+      clearTimeout(this.timer);
+    }
+    const wait = firstBook ? 0 : Math.max(0, this.lastPublish + this.intervalMs - this.now());
+    this.timerAt = this.now() + wait;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.publishNow();
@@ -150,7 +163,9 @@ export class BookPublisher {
     const views: AssetView[] = [];
     for (const id of dirty) {
       const asset = this.engine.assets.get(id);
-      if (asset) views.push(this.view(asset, previous.get(id)));
+      if (!asset) continue;
+      if (asset.book) this.bookShown = true;
+      views.push(this.view(asset, previous.get(id)));
     }
     dirty.clear();
     let extra: Partial<PolybookState> | undefined;

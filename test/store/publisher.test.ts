@@ -48,6 +48,31 @@ describe('BookPublisher', () => {
     publisher.close();
   });
 
+  it('the first book is published in its own turn, not an interval after a publish without books; later ones wait', () => {
+    const { store, engine, publisher, feed } = setup(100);
+    const updates: number[] = [];
+    store.subscribe((s) => updates.push(s.frame));
+    // A publish with no book yet (as a connection's state change makes: store/feed-binding.ts) ...
+    publisher.publishNow();
+    // ... then a label to publish, due an interval after it.
+    publisher.label(UP_TOKEN, { outcome: 'Up', question: 'q' });
+    vi.advanceTimersByTime(10);
+    expect(updates).toEqual([]);
+    // The session's first book: published in this turn's timer, not at 100 ms.
+    feed(0, 300);
+    expect(engine.assets.get(UP_TOKEN)!.book).not.toBeNull();
+    vi.advanceTimersByTime(0);
+    expect(updates).toEqual([1]);
+    expect(store.getState().assets.get(UP_TOKEN)!.bids.length).toBeGreaterThan(0);
+    // From then on, at most one publish per interval, books or not.
+    feed(300, 600);
+    vi.advanceTimersByTime(50);
+    expect(updates).toEqual([1]);
+    vi.advanceTimersByTime(60);
+    expect(updates).toEqual([1, 2]);
+    publisher.close();
+  });
+
   it('publishes the top-N ladder with cumulative sizes, analytics, integrity and trades', () => {
     const { store, publisher, feed } = setup(10);
     setDepth(store, 3);
