@@ -67,8 +67,9 @@ export function canonicalDecimal(text: string): DecimalResult {
 /**
  * Orders two canonical decimals exactly: negative when a < b, 0 when equal, positive when a > b.
  * Canonical spellings have no leading zeros, so a longer integer part is a larger number; with
- * equal integer lengths the dots line up and a character comparison decides, missing fraction
- * digits counting as zeros.
+ * equal integer lengths the dots line up, and the strings' own order is the numbers' order, but
+ * for missing fraction digits, which count as zeros ("0.1" and "0.10" are equal, should a
+ * non-canonical spelling come here): that can only differ where one string begins the other.
  */
 export function compareDecimal(a: string, b: string): number {
   if (a === b) return 0;
@@ -77,13 +78,17 @@ export function compareDecimal(a: string, b: string): number {
   if (da < 0) da = a.length;
   if (db < 0) db = b.length;
   if (da !== db) return da - db;
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = i < a.length ? a.charCodeAt(i) : i === da ? DOT : ZERO;
-    const cb = i < b.length ? b.charCodeAt(i) : i === db ? DOT : ZERO;
-    if (ca !== cb) return ca - cb;
+  if (a < b) return b.length > a.length && b.startsWith(a) && onlyZeros(b, a.length) ? 0 : -1;
+  return a.length > b.length && a.startsWith(b) && onlyZeros(a, b.length) ? 0 : 1;
+}
+
+/** Whether `text` from `from` on is only zeros and a dot (digits a shorter spelling left out). */
+function onlyZeros(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== ZERO && c !== DOT) return false;
   }
-  return 0;
+  return true;
 }
 
 /** Number of digits after the dot of a canonical decimal ("0.01" → 2, "5" → 0). */
@@ -91,6 +96,9 @@ export function decimalPlaces(canonical: string): number {
   const dot = canonical.indexOf('.');
   return dot < 0 ? 0 : canonical.length - dot - 1;
 }
+
+/** 10^(9 − k) for a fraction of k digits (k = 0 … 9). */
+const FRACTION_SCALE = [1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 10, 1];
 
 /**
  * An exact integer sort key for a canonical decimal with at most 6 integer and 9 fraction digits
@@ -105,11 +113,8 @@ export function priceKey(canonical: string): number {
   if (dot > 6 || n - dot - 1 > 9) return Number.NaN;
   let int = 0;
   for (let i = 0; i < dot; i++) int = int * 10 + (canonical.charCodeAt(i) - ZERO);
+  // The fraction's digits as an integer, scaled once: no division per digit.
   let frac = 0;
-  let scale = 1e9;
-  for (let i = dot + 1; i < n; i++) {
-    scale /= 10;
-    frac += (canonical.charCodeAt(i) - ZERO) * scale;
-  }
-  return int * 1e9 + frac;
+  for (let i = dot + 1; i < n; i++) frac = frac * 10 + (canonical.charCodeAt(i) - ZERO);
+  return int * 1e9 + frac * FRACTION_SCALE[n - dot - 1 < 0 ? 0 : n - dot - 1]!;
 }

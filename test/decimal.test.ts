@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BookSide } from '../src/book/book-side.js';
 import { canonicalDecimal, compareDecimal, DecimalError, priceKey } from '../src/decimal.js';
@@ -29,7 +30,38 @@ describe('canonicalDecimal', () => {
   });
 });
 
+/** The character walk compareDecimal was first written as: missing fraction digits are zeros. */
+function walkCompare(a: string, b: string): number {
+  let da = a.indexOf('.');
+  let db = b.indexOf('.');
+  if (da < 0) da = a.length;
+  if (db < 0) db = b.length;
+  if (da !== db) return da - db;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const ca = i < a.length ? a.charCodeAt(i) : i === da ? 46 : 48;
+    const cb = i < b.length ? b.charCodeAt(i) : i === db ? 46 : 48;
+    if (ca !== cb) return ca - cb;
+  }
+  return 0;
+}
+
 describe('compareDecimal', () => {
+  it('agrees in sign with the character walk on canonical and trailing-zero spellings alike', () => {
+    const spelling = fc
+      .tuple(fc.stringMatching(/^(0|[1-9][0-9]{0,3})$/), fc.option(fc.stringMatching(/^[0-9]{1,5}$/), { nil: undefined }))
+      .map(([int, frac]) => (frac === undefined ? int : `${int}.${frac}`));
+    fc.assert(
+      fc.property(spelling, spelling, (a, b) => {
+        expect(Math.sign(compareDecimal(a, b))).toBe(Math.sign(walkCompare(a, b)));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(compareDecimal('0.1', '0.100')).toBe(0);
+    expect(compareDecimal('5', '5.00')).toBe(0);
+    expect(compareDecimal('5', '5.01')).toBeLessThan(0);
+    expect(compareDecimal('0.15', '0.1')).toBeGreaterThan(0);
+  });
+
   const sorted = ['0', '0.001', '0.01', '0.099', '0.1', '0.11', '0.5', '0.51', '0.9', '1', '1.5', '9', '10', '10.01', '100'];
   it('orders canonical decimals exactly', () => {
     for (let i = 0; i < sorted.length; i++) {
@@ -41,6 +73,20 @@ describe('compareDecimal', () => {
 });
 
 describe('priceKey', () => {
+  it('is value × 10⁹ exactly, for every spelling with ≤ 6 integer and ≤ 9 fraction digits', () => {
+    const spelling = fc
+      .tuple(fc.stringMatching(/^(0|[1-9][0-9]{0,5})$/), fc.option(fc.stringMatching(/^[0-9]{0,8}[1-9]$/), { nil: undefined }))
+      .map(([int, frac]) => (frac === undefined ? int : `${int}.${frac}`));
+    fc.assert(
+      fc.property(spelling, (p) => {
+        const [int, frac = ''] = p.split('.');
+        const exact = BigInt(int!) * 1_000_000_000n + BigInt((frac + '000000000').slice(0, 9));
+        expect(priceKey(p)).toBe(Number(exact));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('is an exact integer for venue prices and NaN for longer ones', () => {
     expect(priceKey('0.01')).toBe(10_000_000);
     expect(priceKey('0.999999999')).toBe(999_999_999);

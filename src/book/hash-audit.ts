@@ -320,11 +320,16 @@ function gridSpec(tick: string): { places: number; step: number } {
   return { places, step: step > 0 ? step : 1 };
 }
 
-/** How many prices `priceGrid(tick)` yields. */
+/** How many prices `priceGrid(tick)` yields. The last answer is kept: every check asks. */
 export function gridSize(tick: string): number {
+  if (tick === lastGrid.tick) return lastGrid.size;
   const { places, step } = gridSpec(tick);
-  return Math.ceil(10 ** places / step) - 1;
+  const size = Math.ceil(10 ** places / step) - 1;
+  lastGrid.tick = tick;
+  lastGrid.size = size;
+  return size;
 }
+const lastGrid = { tick: '', size: 0 };
 
 /** Every price strictly between 0 and 1 on the grid of `tick`, spelled as the venue. */
 export function* priceGrid(tick: string): Generator<string> {

@@ -45,9 +45,19 @@ function bytes(text: string): Uint8Array {
  * prices and sizes are a few characters, where a call into the buffer's native writer costs more.
  */
 export class PreimageHash {
-  private buf = new Uint8Array(16 * 1024);
-  /** The same bytes, for writing a level's constant parts a word at a time (half the stores). */
-  private view = new DataView(this.buf.buffer);
+  /**
+   * One buffer for every instance (a check writes and hashes it synchronously, from `begin` to
+   * its last candidate, so checks never interleave): an engine made per session or per test costs
+   * no 16 KB allocation.
+   */
+  private static shared = new Uint8Array(16 * 1024);
+  private static sharedView = new DataView(PreimageHash.shared.buffer);
+  private get buf(): Uint8Array {
+    return PreimageHash.shared;
+  }
+  private get view(): DataView {
+    return PreimageHash.sharedView;
+  }
   /** Bytes in the prefix: head, both sides, all but the tail of hidden inputs. */
   private length = 0;
   /** The SHA-1 state after the prefix, made on the second candidate of a check (most need one) or the first of a search. */
@@ -166,8 +176,8 @@ export class PreimageHash {
     if (this.length + extra > this.buf.length) {
       const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
       grown.set(this.buf.subarray(0, this.length));
-      this.buf = grown;
-      this.view = new DataView(grown.buffer);
+      PreimageHash.shared = grown;
+      PreimageHash.sharedView = new DataView(grown.buffer);
     }
     return this.buf;
   }
