@@ -21,7 +21,6 @@ import { compareDecimal } from '../decimal.js';
 import type { IntegrityCounters } from './integrity.js';
 import type { OrderBook } from './order-book.js';
 import { PreimageHash } from './preimage.js';
-import type { HashInputs } from './venue-hash.js';
 
 /** REST-only inputs of the current formula, per market (condition id). */
 export interface BookMeta {
@@ -85,8 +84,12 @@ const TAIL_CHARS = 110;
 interface AssetHashState {
   confirmed: boolean;
   suspect: boolean;
-  /** The last check needed more than one candidate (or none matched): the next one likely will. */
+  /** No candidate matched at the last check: the next one likely searches too, so it hashes the body once. */
   searched: boolean;
+  /** `PreimageHash.head` of the asset, made at its first check. */
+  head: Uint8Array | null;
+  /** The market `head` was made for (an asset's market is learned once, from '' at most). */
+  headMarket: string;
   credits: number;
   gridCredits: number;
 }
@@ -152,7 +155,7 @@ export class VenueHashAudit {
     if (c.hashes.length === 0) return 'unverifiable';
     state.credits = Math.min(CHECK_CREDITS.cap, state.credits + CHECK_CREDITS.perCheck);
     const first = this.tryCandidates(c, state, false);
-    state.searched = first !== 'verified' || this.preimage.candidates > 1;
+    state.searched = first !== 'verified';
     if (first === 'verified') return this.settle(c, state, 'verified');
     if (!state.confirmed || !this.canUseCurrent(c)) return this.settle(c, state, 'unverifiable');
     // The full search: cheap now (each candidate hashes only its tail), bounded by grid credits.
@@ -176,7 +179,15 @@ export class VenueHashAudit {
     let state = this.assets.get(assetId);
     if (!state) {
       // Credits start full (grid credits are clamped to the asset's grid at its first check).
-      state = { confirmed: false, suspect: false, searched: false, credits: CHECK_CREDITS.cap, gridCredits: Number.POSITIVE_INFINITY };
+      state = {
+        confirmed: false,
+        suspect: false,
+        searched: false,
+        head: null,
+        headMarket: '',
+        credits: CHECK_CREDITS.cap,
+        gridCredits: Number.POSITIVE_INFINITY,
+      };
       this.assets.set(assetId, state);
     }
     return state;
@@ -216,9 +227,12 @@ export class VenueHashAudit {
     // The book is hashed once per check; each candidate hashes only its tail (preimage.ts).
     const wire = c.wire !== undefined;
     const preimage = this.preimage;
+    if (state.head === null || state.headMarket !== c.market) {
+      state.head = PreimageHash.head(c.market, c.assetId);
+      state.headMarket = c.market;
+    }
     preimage.begin(
-      c.market,
-      c.assetId,
+      state.head,
       c.timestamp,
       wire ? c.wire!.bids : c.book.bids.levels,
       wire ? c.wire!.asks : c.book.asks.levels,
@@ -231,15 +245,21 @@ export class VenueHashAudit {
     const meta = this.meta.get(c.market)!;
     const tickSize = c.tickSize ?? DEFAULT_HASH_TICK;
     const gridTick = this.finestTick(c.market, tickSize);
-    const tried = new Set<string>();
     // What one candidate costs in the grid: its tail; one clean check: the body and a tail.
     const size = TAIL_CHARS;
     if (!exhaustive) {
       const cap = GRID_CREDITS.grids * Math.min(GRID_BYTES, size * gridSize(gridTick));
       state.gridCredits = Math.min(cap, state.gridCredits + GRID_CREDITS.perCheck * (body + size));
     }
+    const known = this.hiddenPrice.get(c.market);
+    // The free first candidate, the hidden price last learned: all a clean stream needs between
+    // trades (most checks), so it is tried before the search's bookkeeping is made.
+    if (!exhaustive && known !== undefined && this.matches(c, preimage.currentWith(meta.minOrderSize, tickSize, meta.negRisk, known))) return 'verified';
+    const tried = new Set<string>();
     let bytes = 0;
-    let free = !exhaustive;
+    // The known price was the free candidate (tried above when this is not the grid).
+    let free = !exhaustive && known === undefined;
+    if (!exhaustive && known !== undefined) tried.add(known);
     let end: SearchEnd = 'not_found';
     const stop = (why: SearchEnd): true => {
       end = why;
@@ -259,14 +279,12 @@ export class VenueHashAudit {
         state.credits--;
       }
       tried.add(price);
-      const inputs: HashInputs = { minOrderSize: meta.minOrderSize, negRisk: meta.negRisk, tickSize, lastTradePrice: price };
-      if (!this.matches(c, preimage.current(inputs))) return false;
+      if (!this.matches(c, preimage.currentWith(meta.minOrderSize, tickSize, meta.negRisk, price))) return false;
       this.hiddenPrice.set(c.market, price);
       end = 'verified';
       return true;
     };
-    const known = this.hiddenPrice.get(c.market);
-    if (known !== undefined && attempt(known)) return end;
+    if (exhaustive && known !== undefined && attempt(known)) return end;
     if (!exhaustive) {
       // The market's best prices in the venue's spelling first: on the real capture every hidden
       // price learned after a trade was one of them (the fills' prices among the recent ones were

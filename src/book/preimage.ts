@@ -7,6 +7,11 @@
  *
  * Every string hashed is ASCII by the parser's checks (hex ids, digit ids and timestamps,
  * canonical decimals), so JSON needs no escaping.
+ *
+ * What a check costs, measured on the real capture (a ~3.4 KB book): writing the sides ~3 µs,
+ * one-shot SHA-1 of the whole preimage ~2 µs, making a SHA-1 state and feeding it the body ~2.4 µs
+ * more, each tail from that state ~0.9 µs. So the first few candidates hash the whole preimage in
+ * one call each, and only a longer search (the grid) pays for the kept state.
  */
 import type { Hash } from 'node:crypto';
 import type { Level } from '../protocol/events.js';
@@ -28,6 +33,21 @@ const SIZE_1 = word('ize"');
 const COLON_QUOTE = 0x3a | (0x22 << 8); // :"
 const QUOTE_CLOSE = 0x22 | (0x7d << 8); // "}
 const ASKS = bytes(',"asks":');
+const HEAD_ASSET = bytes('","asset_id":"');
+const HEAD_MARKET = bytes('{"market":"');
+const HEAD_TIMESTAMP = bytes('","timestamp":"');
+const HEAD_REST = bytes('","hash":"","bids":');
+const TAIL_MIN = bytes(',"min_order_size":"');
+const TAIL_TICK = bytes('","tick_size":"');
+const TAIL_TRUE = bytes('","neg_risk":true,"last_trade_price":"');
+const TAIL_FALSE = bytes('","neg_risk":false,"last_trade_price":"');
+const TAIL_END = bytes('"}');
+const LEGACY_END = bytes('}');
+/**
+ * Candidates hashed in one call each before the check makes a SHA-1 state of its prefix: from the
+ * third on, the state (~2.4 µs once, ~0.9 µs a candidate) costs less than one-shot (~2 µs each).
+ */
+const ONE_SHOT_CANDIDATES = 2;
 
 function word(text: string): number {
   return (text.charCodeAt(0) | (text.charCodeAt(1) << 8) | (text.charCodeAt(2) << 16) | (text.charCodeAt(3) << 24)) >>> 0;
@@ -64,8 +84,8 @@ export class PreimageHash {
   private prefix: Hash | null = null;
   /** Candidates this check has hashed. */
   private counted = 0;
-  /** Whether the first candidate hashes the whole preimage in one call (see `begin`). */
-  private wholeFirst = true;
+  /** How many of this check's candidates still hash the whole preimage in one call (see `begin`). */
+  private oneShots = ONE_SHOT_CANDIDATES;
   /** Characters in the prefix (what one full preimage costs beyond its tail). */
   bodyLength = 0;
 
@@ -75,63 +95,85 @@ export class PreimageHash {
   }
 
   /**
-   * Starts a check of one book state; the candidates follow. `searching`: more than one candidate
-   * is expected (the asset's last check needed several), so even the first one hashes from the
-   * kept prefix state rather than in one call, and the body is hashed once, not twice.
+   * The part of the preimage before the timestamp, `{"market":"…","asset_id":"…`, as bytes: the
+   * same for every check of an asset, so the audit keeps it per asset (~150 bytes) and a check
+   * copies it instead of re-reading 143 characters of ids.
    */
-  begin(market: string, assetId: string, timestamp: string, bids: readonly Level[], asks: readonly Level[], wire: boolean, searching = false): void {
+  static head(market: string, assetId: string): Uint8Array {
+    const text = `{"market":"${market}","asset_id":"${assetId}`;
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+    return out;
+  }
+
+  /**
+   * Starts a check of one book state; the candidates follow. `head`: `PreimageHash.head` of the
+   * asset. `searching`: many candidates are expected (the grid), so even the first one hashes from
+   * the kept prefix state rather than in one call.
+   */
+  begin(head: Uint8Array, timestamp: string, bids: readonly Level[], asks: readonly Level[], wire: boolean, searching = false): void {
     this.length = 0;
-    this.text('{"market":"');
-    this.text(market);
-    this.text('","asset_id":"');
-    this.text(assetId);
-    this.text('","timestamp":"');
+    this.raw(head);
+    this.raw(HEAD_TIMESTAMP);
     this.text(timestamp);
-    this.text('","hash":"","bids":');
+    this.raw(HEAD_REST);
     this.side(bids, wire);
     this.raw(ASKS);
     this.side(asks, wire);
     this.prefix = null;
     this.counted = 0;
-    this.wholeFirst = !searching;
+    this.oneShots = searching ? 0 : ONE_SHOT_CANDIDATES;
     this.bodyLength = this.length;
   }
 
   /** SHA-1 hex of the legacy (6-field) preimage: the prefix, closed. */
   legacy(): string {
-    return this.finish('}');
+    this.raw(LEGACY_END);
+    return this.finish();
   }
 
   /** SHA-1 hex of the current (10-field) preimage: the prefix, then these inputs. */
   current(inputs: HashInputs): string {
-    return this.finish(
-      `,"min_order_size":"${inputs.minOrderSize}","tick_size":"${inputs.tickSize}","neg_risk":${inputs.negRisk ? 'true' : 'false'},"last_trade_price":"${inputs.lastTradePrice}"}`,
-    );
+    return this.currentWith(inputs.minOrderSize, inputs.tickSize, inputs.negRisk, inputs.lastTradePrice);
+  }
+
+  /** `current` without an inputs object: a search tries many hidden prices under one meta. */
+  currentWith(minOrderSize: string, tickSize: string, negRisk: boolean, lastTradePrice: string): string {
+    this.raw(TAIL_MIN);
+    this.text(minOrderSize);
+    this.raw(TAIL_TICK);
+    this.text(tickSize);
+    this.raw(negRisk ? TAIL_TRUE : TAIL_FALSE);
+    this.text(lastTradePrice);
+    this.raw(TAIL_END);
+    return this.finish();
   }
 
   /**
-   * The first candidate hashes the whole preimage in one call (no hash objects); from the second
-   * on (from the first, in a search), the prefix's SHA-1 state is made once and copied for each tail.
+   * Hashes the prefix and the tail just written after it, then drops the tail. The first
+   * candidates hash the whole preimage in one call (no hash objects); after them (from the first,
+   * in a search), the prefix's SHA-1 state is made once and copied for each tail.
    */
-  private finish(tail: string): string {
+  private finish(): string {
+    const body = this.bodyLength;
+    const end = this.length;
+    this.length = body;
     hashWork.calls++;
-    hashWork.chars += tail.length;
-    if (this.counted++ === 0 && this.wholeFirst) {
-      hashWork.chars += this.bodyLength;
-      const body = this.length;
-      this.text(tail);
-      const whole = this.buf.subarray(0, this.length);
-      this.length = body;
-      return hashBytes(whole);
+    hashWork.chars += end - body;
+    this.counted++;
+    if (this.oneShots > 0) {
+      this.oneShots--;
+      hashWork.chars += body;
+      return hashBytes(this.buf.subarray(0, end));
     }
     if (this.prefix === null) {
       createHash ??= process.getBuiltinModule('node:crypto').createHash;
       const prefix = createHash('sha1');
-      prefix.update(this.buf.subarray(0, this.length));
+      prefix.update(this.buf.subarray(0, body));
       this.prefix = prefix;
-      hashWork.chars += this.bodyLength;
+      hashWork.chars += body;
     }
-    return this.prefix.copy().update(tail, 'latin1').digest('hex');
+    return this.prefix.copy().update(this.buf.subarray(body, end)).digest('hex');
   }
 
   /**

@@ -73,3 +73,37 @@ export function pairedRatios(baseline: () => void, candidates: readonly (() => v
   const median = (xs: number[]) => xs.sort((a, c) => a - c)[Math.floor(xs.length / 2)]!;
   return { baselineSeconds: median(base), ratios: ratios.map(median) };
 }
+
+/**
+ * Extra work over a baseline, compared with a reference's extra work, paired round by round: each
+ * round times (in CPU seconds) the baseline `a`, the reference `b` and every candidate `c` in turn,
+ * and yields (c − a) ÷ (b − a) for that round; the figure is the median over rounds. The
+ * difference is small next to `a` (a few hundred ns a frame over a few µs), so a drift of the
+ * machine's speed between rounds would swamp a ratio of medians taken over separate rounds; within
+ * a round the three see the same machine. Order rotates by round so no function always runs first.
+ */
+export function pairedWorkRatios(
+  baseline: () => void,
+  reference: () => void,
+  candidates: readonly (() => void)[],
+  rounds = 15,
+): { baselineSeconds: number; referenceSeconds: number; candidateSeconds: number[]; ratios: number[] } {
+  const fns = [baseline, reference, ...candidates];
+  for (const fn of fns) fn();
+  const times: number[][] = fns.map(() => []);
+  const ratios: number[][] = candidates.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const round: number[] = new Array(fns.length).fill(0);
+    for (let k = 0; k < fns.length; k++) {
+      const i = (k + r) % fns.length;
+      round[i] = cpuSeconds(fns[i]!);
+      times[i]!.push(round[i]!);
+    }
+    const a = round[0]!;
+    const b = round[1]!;
+    for (let c = 0; c < candidates.length; c++) ratios[c]!.push((round[c + 2]! - a) / (b - a));
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  const [base, ref, ...rest] = times.map(median);
+  return { baselineSeconds: base!, referenceSeconds: ref!, candidateSeconds: rest, ratios: ratios.map(median) };
+}

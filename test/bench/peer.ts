@@ -17,7 +17,7 @@ import { OrderBookCache } from '@nevuamarkets/poly-websockets/dist/modules/Order
 import type { BookEvent, PriceChangeEvent } from '@nevuamarkets/poly-websockets';
 import { BookEngine } from '../../src/book/engine.js';
 import { parseFrame } from '../../src/protocol/parse-frame.js';
-import { fmt, interleaved, line } from './harness.js';
+import { fmt, line, pairedWorkRatios } from './harness.js';
 import { liveSession, multiEntrySession, type Session } from './sessions.js';
 
 const GOAL = 2;
@@ -88,20 +88,27 @@ function benchOne(session: Session, loops: number): void {
       sink += engine.assets.size;
     }
   };
-  const [parse, peerT, oursT, oursHashT] = interleaved([parseOnly, peer, ours(false), ours(true)]) as [number, number, number, number];
+  const {
+    baselineSeconds: parse,
+    referenceSeconds: peerT,
+    candidateSeconds: [oursT, oursHashT],
+    ratios: [ratio, ratioHash],
+  } = pairedWorkRatios(parseOnly, peer, [ours(false), ours(true)]) as {
+    baselineSeconds: number;
+    referenceSeconds: number;
+    candidateSeconds: [number, number];
+    ratios: [number, number];
+  };
   const agreement = booksAgree(session);
   const us = (s: number): string => `${fmt((s * 1e9) / (frames.length * loops))} ns/frame`;
-  const work = (t: number): string => {
-    const ratio = (t - parse) / (peerT - parse);
-    return `${us(t)}   book work ${ratio.toFixed(2)}× the peer's (goal ≤ ${GOAL}×)`;
-  };
+  const work = (t: number, r: number): string => `${us(t)}   book work ${r.toFixed(2)}× the peer's (goal ≤ ${GOAL}×)`;
   process.stdout.write(
     `${session.name}${loops > 1 ? ` ×${loops}` : ''} (${fmt(frames.length * loops)} frames; final books agree on ${agreement.agree}/${agreement.assets} assets)\n`,
   );
   line('(a) JSON.parse', us(parse));
   line('(b) JSON.parse + peer OrderBookCache', `${us(peerT)}   book work ${fmt(((peerT - parse) * 1e9) / (frames.length * loops))} ns/frame`);
-  line('(c) polybook parseFrame + applyFrame', work(oursT));
-  line('… with venue-hash verification (metadata)', work(oursHashT));
+  line('(c) polybook parseFrame + applyFrame', work(oursT, ratio));
+  line('… with venue-hash verification (metadata)', work(oursHashT, ratioHash));
   if (sink === -1) process.stdout.write('\n');
 }
 

@@ -25,14 +25,14 @@ describe('PreimageHash', () => {
       const asks = side(n, 0.6, 0.0005); // best first: ascending
       const p = new PreimageHash();
       // Best-first levels are hashed worst first, as the venue sends them.
-      p.begin(MARKET, ASSET, '1784449237000', bids, asks, false);
+      p.begin(PreimageHash.head(MARKET, ASSET), '1784449237000', bids, asks, false);
       const bj = wireLevelsJson(bids);
       const aj = wireLevelsJson(asks);
       expect(p.legacy()).toBe(sha1Hex(legacyPreimage(MARKET, ASSET, '1784449237000', bj, aj)));
       for (const last of ['0.400', '0.512', '0.600'])
         expect(p.current(inputs(last))).toBe(sha1Hex(currentPreimage(MARKET, ASSET, '1784449237000', bj, aj, inputs(last))));
       // A book event's levels exactly as sent.
-      p.begin(MARKET, ASSET, '1784449237001', asks, bids, true);
+      p.begin(PreimageHash.head(MARKET, ASSET), '1784449237001', asks, bids, true);
       expect(p.current(inputs('0.5'))).toBe(
         sha1Hex(currentPreimage(MARKET, ASSET, '1784449237001', levelsJsonInOrder(asks), levelsJsonInOrder(bids), inputs('0.5'))),
       );
@@ -42,11 +42,11 @@ describe('PreimageHash', () => {
 
   it('a small book after a large one hashes only its own bytes', () => {
     const p = new PreimageHash();
-    p.begin(MARKET, ASSET, '1', side(900, 0.9, -0.0005), side(900, 0.1, 0.0005), false);
+    p.begin(PreimageHash.head(MARKET, ASSET), '1', side(900, 0.9, -0.0005), side(900, 0.1, 0.0005), false);
     p.legacy();
     const bids = side(2, 0.4, -0.01);
     const asks = side(2, 0.6, 0.01);
-    p.begin(MARKET, ASSET, '2', bids, asks, false);
+    p.begin(PreimageHash.head(MARKET, ASSET), '2', bids, asks, false);
     expect(p.current(inputs('0.4'))).toBe(sha1Hex(currentPreimage(MARKET, ASSET, '2', wireLevelsJson(bids), wireLevelsJson(asks), inputs('0.4'))));
     expect(p.legacy()).toBe(sha1Hex(legacyPreimage(MARKET, ASSET, '2', wireLevelsJson(bids), wireLevelsJson(asks))));
   });
