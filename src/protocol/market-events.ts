@@ -8,18 +8,20 @@ import type { BestBidAskEvent, BookEvent, LastTradeEvent, Level, MarketLifecycle
 import { label } from './sanitize.js';
 import {
   conditionId,
-  dec,
-  hashField,
+  conditionIdOf,
+  decOf,
+  hashFieldOf,
   isTokenIdText,
   levels,
-  optDec,
-  optSide,
+  optDecOf,
+  optSideOf,
   optStr,
+  optStrOf,
   Rejection,
-  requiredTimestamp,
+  requiredTimestampOf,
   stringList,
-  timestamp,
-  tokenId,
+  timestampOf,
+  tokenIdOf,
   type Raw,
 } from './fields.js';
 
@@ -55,22 +57,27 @@ export function bestFirst(list: Level[], descending: boolean, commonPrices = fal
   return [...byPrice.values()].sort((a, b) => compareDecimal(a.price, b.price) * sign);
 }
 
-/** A `book` event or a REST `/book` body (`rest` relaxes the timestamp, absent in old bodies). */
+/**
+ * A `book` event or a REST `/book` body (`rest` relaxes the timestamp, absent in old bodies).
+ * Fields are read by literal name, as in price-change.ts (fields.ts `…Of`).
+ */
 export function parseBook(raw: Raw, rest = false): BookEvent {
-  const tickSize = optDec(raw, 'tick_size', 'tick');
-  const lastTradePrice = optStr(raw, 'last_trade_price');
-  const minOrderSize = optDec(raw, 'min_order_size', 'size');
+  const tickSize = optDecOf(raw.tick_size, 'tick_size', 'tick');
+  const lastTradeRaw = raw.last_trade_price;
+  const lastTradePrice = optStrOf(lastTradeRaw);
+  const minOrderRaw = raw.min_order_size;
+  const minOrderSize = optDecOf(minOrderRaw, 'min_order_size', 'size');
   const negRisk = raw.neg_risk;
-  const bids = levels(raw, 'bids');
-  const asks = levels(raw, 'asks');
+  const bids = levels(raw.bids, 'bids');
+  const asks = levels(raw.asks, 'asks');
   const event: {
     -readonly [K in keyof BookEvent]: BookEvent[K];
   } = {
     kind: 'book',
-    market: conditionId(raw),
-    assetId: tokenId(raw),
-    timestamp: rest ? timestamp(raw) : requiredTimestamp(raw),
-    hash: hashField(raw),
+    market: conditionIdOf(raw.market),
+    assetId: tokenIdOf(raw.asset_id),
+    timestamp: rest ? timestampOf(raw.timestamp) : requiredTimestampOf(raw.timestamp),
+    hash: hashFieldOf(raw.hash),
     bids: bestFirst(bids.canonical, true, bids.commonPrices),
     asks: bestFirst(asks.canonical, false, asks.commonPrices),
     wire: { bids: bids.wire, asks: asks.wire },
@@ -78,11 +85,11 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
   if (tickSize !== null) event.tickSize = tickSize;
   if (lastTradePrice !== null) {
     // "" is the venue's value for a market that never traded (§13.6), and it is hashed as "".
-    if (lastTradePrice !== '') optDec(raw, 'last_trade_price', 'price');
+    if (lastTradePrice !== '') optDecOf(lastTradeRaw, 'last_trade_price', 'price');
     event.lastTradePrice = lastTradePrice;
   }
   // The venue hashes min_order_size as spelled: keep the wire text once it checked out.
-  if (minOrderSize !== null) event.minOrderSize = String(raw.min_order_size);
+  if (minOrderSize !== null) event.minOrderSize = String(minOrderRaw);
   if (typeof negRisk === 'boolean') event.negRisk = negRisk;
   return event;
 }
@@ -90,13 +97,13 @@ export function parseBook(raw: Raw, rest = false): BookEvent {
 export function parseLastTrade(raw: Raw): LastTradeEvent {
   return {
     kind: 'last_trade_price',
-    market: conditionId(raw),
-    assetId: tokenId(raw),
-    price: dec(raw, 'price', 'price'),
-    size: optDec(raw, 'size', 'size'),
-    side: optSide(raw),
-    feeRateBps: optDec(raw, 'fee_rate_bps', 'size'),
-    timestamp: requiredTimestamp(raw),
+    market: conditionIdOf(raw.market),
+    assetId: tokenIdOf(raw.asset_id),
+    price: decOf(raw.price, 'price', 'price'),
+    size: optDecOf(raw.size, 'size', 'size'),
+    side: optSideOf(raw.side),
+    feeRateBps: optDecOf(raw.fee_rate_bps, 'fee_rate_bps', 'size'),
+    timestamp: requiredTimestampOf(raw.timestamp),
     transactionHash: transactionHash(raw),
   };
 }
@@ -104,11 +111,11 @@ export function parseLastTrade(raw: Raw): LastTradeEvent {
 export function parseTickSize(raw: Raw): TickSizeEvent {
   return {
     kind: 'tick_size_change',
-    market: conditionId(raw),
-    assetId: tokenId(raw),
-    oldTickSize: dec(raw, 'old_tick_size', 'tick'),
-    newTickSize: dec(raw, 'new_tick_size', 'tick'),
-    timestamp: requiredTimestamp(raw),
+    market: conditionIdOf(raw.market),
+    assetId: tokenIdOf(raw.asset_id),
+    oldTickSize: decOf(raw.old_tick_size, 'old_tick_size', 'tick'),
+    newTickSize: decOf(raw.new_tick_size, 'new_tick_size', 'tick'),
+    timestamp: requiredTimestampOf(raw.timestamp),
   };
 }
 
@@ -124,12 +131,12 @@ export function emptyAskAsNull(value: string | null): string | null {
 export function parseBestBidAsk(raw: Raw): BestBidAskEvent {
   return {
     kind: 'best_bid_ask',
-    market: conditionId(raw),
-    assetId: tokenId(raw),
-    bestBid: emptyBidAsNull(optDec(raw, 'best_bid', 'price')),
-    bestAsk: emptyAskAsNull(optDec(raw, 'best_ask', 'price')),
-    spread: optDec(raw, 'spread', 'price'),
-    timestamp: requiredTimestamp(raw),
+    market: conditionIdOf(raw.market),
+    assetId: tokenIdOf(raw.asset_id),
+    bestBid: emptyBidAsNull(optDecOf(raw.best_bid, 'best_bid', 'price')),
+    bestAsk: emptyAskAsNull(optDecOf(raw.best_ask, 'best_ask', 'price')),
+    spread: optDecOf(raw.spread, 'spread', 'price'),
+    timestamp: requiredTimestampOf(raw.timestamp),
   };
 }
 
@@ -216,6 +223,6 @@ export function parseLifecycle(raw: Raw, kind: MarketLifecycleEvent['kind']): Ma
     outcomes,
     winningAssetId: isLifecycleTokenId(winner) ? winner : null,
     winningOutcome: label(nonEmpty(raw, 'winning_outcome')),
-    timestamp: timestamp(raw),
+    timestamp: timestampOf(raw.timestamp),
   };
 }

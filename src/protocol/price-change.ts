@@ -10,7 +10,7 @@
  */
 import type { LevelChange, PriceChangeEvent } from './events.js';
 import { emptyAskAsNull, emptyBidAsNull } from './market-events.js';
-import { arr, conditionId, dec, element, hashField, MAX_CHANGES, optDec, requiredTimestamp, side, tokenId, type Raw } from './fields.js';
+import { arrOf, conditionIdOf, decOf, element, hashFieldOf, MAX_CHANGES, optDecOf, requiredTimestampOf, sideOf, tokenIdOf, type Raw } from './fields.js';
 
 export function parsePriceChange(raw: Raw): PriceChangeEvent {
   if (raw.price_changes !== undefined) return parseV2(raw);
@@ -19,30 +19,33 @@ export function parsePriceChange(raw: Raw): PriceChangeEvent {
 }
 
 function parseV2(raw: Raw): PriceChangeEvent {
-  const market = conditionId(raw);
-  const list = arr(raw, 'price_changes', MAX_CHANGES);
+  // Fields are read by literal name (fields.ts `…Of`): the v2 entry is the hottest object parsed.
+  const market = conditionIdOf(raw.market);
+  const list = arrOf(raw.price_changes, 'price_changes', MAX_CHANGES);
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'price_changes', i);
+    const bestBid = entry.best_bid;
+    const bestAsk = entry.best_ask;
     // Absent (no claim to audit: undefined) differs from "" or "0"/"1" (an empty side: null).
-    const claims = entry.best_bid !== undefined || entry.best_ask !== undefined;
+    const claims = bestBid !== undefined || bestAsk !== undefined;
     changes[i] = {
-      assetId: tokenId(entry, 'asset_id', 'price_changes', i),
-      side: side(entry, 'side', 'price_changes', i),
-      price: dec(entry, 'price', 'level', 'price_changes', i),
-      size: dec(entry, 'size', 'size', 'price_changes', i),
-      hash: hashField(entry),
-      bestBid: claims ? emptyBidAsNull(optDec(entry, 'best_bid', 'price', 'price_changes', i)) : undefined,
-      bestAsk: claims ? emptyAskAsNull(optDec(entry, 'best_ask', 'price', 'price_changes', i)) : undefined,
+      assetId: tokenIdOf(entry.asset_id, 'asset_id', 'price_changes', i),
+      side: sideOf(entry.side, 'side', 'price_changes', i),
+      price: decOf(entry.price, 'price', 'level', 'price_changes', i),
+      size: decOf(entry.size, 'size', 'size', 'price_changes', i),
+      hash: hashFieldOf(entry.hash),
+      bestBid: claims ? emptyBidAsNull(optDecOf(bestBid, 'best_bid', 'price', 'price_changes', i)) : undefined,
+      bestAsk: claims ? emptyAskAsNull(optDecOf(bestAsk, 'best_ask', 'price', 'price_changes', i)) : undefined,
     };
   }
-  return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestamp(raw), changes, hash: undefined };
+  return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestampOf(raw.timestamp), changes, hash: undefined };
 }
 
 function parseV1(raw: Raw): PriceChangeEvent {
-  const market = conditionId(raw);
-  const assetId = tokenId(raw);
-  const list = arr(raw, 'changes', MAX_CHANGES);
+  const market = conditionIdOf(raw.market);
+  const assetId = tokenIdOf(raw.asset_id);
+  const list = arrOf(raw.changes, 'changes', MAX_CHANGES);
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'changes', i);
@@ -50,33 +53,33 @@ function parseV1(raw: Raw): PriceChangeEvent {
     // engine's loop over them stays monomorphic.
     changes[i] = {
       assetId,
-      side: side(entry, 'side', 'changes', i),
-      price: dec(entry, 'price', 'level', 'changes', i),
-      size: dec(entry, 'size', 'size', 'changes', i),
+      side: sideOf(entry.side, 'side', 'changes', i),
+      price: decOf(entry.price, 'price', 'level', 'changes', i),
+      size: decOf(entry.size, 'size', 'size', 'changes', i),
       hash: undefined,
       bestBid: undefined,
       bestAsk: undefined,
     };
   }
-  const hash = hashField(raw);
-  return { kind: 'price_change', generation: 'v1', market, timestamp: requiredTimestamp(raw), changes, hash: hash === '' ? undefined : hash };
+  const hash = hashFieldOf(raw.hash);
+  return { kind: 'price_change', generation: 'v1', market, timestamp: requiredTimestampOf(raw.timestamp), changes, hash: hash === '' ? undefined : hash };
 }
 
 function parseV0(raw: Raw): PriceChangeEvent {
   const change: LevelChange = {
-    assetId: tokenId(raw),
-    side: side(raw),
-    price: dec(raw, 'price', 'level'),
-    size: dec(raw, 'size', 'size'),
-    hash: hashField(raw),
+    assetId: tokenIdOf(raw.asset_id),
+    side: sideOf(raw.side),
+    price: decOf(raw.price, 'price', 'level'),
+    size: decOf(raw.size, 'size', 'size'),
+    hash: hashFieldOf(raw.hash),
     bestBid: undefined,
     bestAsk: undefined,
   };
   return {
     kind: 'price_change',
     generation: 'v0',
-    market: conditionId(raw),
-    timestamp: requiredTimestamp(raw),
+    market: conditionIdOf(raw.market),
+    timestamp: requiredTimestampOf(raw.timestamp),
     changes: [change],
     hash: undefined,
   };
