@@ -76,8 +76,10 @@ export class BookSide {
       return true;
     }
     if (i >= 0) {
-      if (this.levels[i]!.size === size) return false;
-      this.levels[i] = { price, size };
+      const level = this.levels[i]!;
+      if (level.size === size) return false;
+      // The kept price string, not the update's equal one: that one then dies young, unpromoted.
+      this.levels[i] = { price: level.price, size };
       this.version++;
       return true;
     }

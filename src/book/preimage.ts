@@ -24,6 +24,8 @@ let createHash: CreateHash | null = null;
 // One-shot `crypto.hash` (Node ≥ 20.12) skips the Hash object.
 let oneShot: OneShot | undefined;
 let loaded = false;
+/** An empty SHA-1 state, copied to start each kept prefix state (never updated itself). */
+let emptySha1: Hash | null = null;
 
 /** Little-endian words of the constant parts of a level: `{"price":"`, `","size":"`, `"}`. */
 const PRICE_0 = word('{"pr');
@@ -166,7 +168,9 @@ export class PreimageHash {
     }
     if (this.prefix === null) {
       createHash ??= process.getBuiltinModule('node:crypto').createHash;
-      const prefix = createHash('sha1');
+      // A copy of one empty SHA-1 state costs less than making a new one (algorithm lookup).
+      emptySha1 ??= createHash('sha1');
+      const prefix = emptySha1.copy();
       prefix.update(this.buf.subarray(0, body));
       this.prefix = prefix;
       hashWork.chars += body;

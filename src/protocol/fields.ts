@@ -244,7 +244,7 @@ function isCommonCanonical(value: string, kind: DecimalKind): boolean {
   return kind === 'size' ? isCommonSize(value) : isCommonPrice(value);
 }
 
-function isCommonPrice(value: string): boolean {
+export function isCommonPrice(value: string): boolean {
   const n = value.length;
   if (n < 3 || n > 2 + PRICE_DECIMALS || value.charCodeAt(0) !== 48 || value.charCodeAt(1) !== 46) return false;
   for (let i = 2; i < n; i++) {
@@ -254,7 +254,7 @@ function isCommonPrice(value: string): boolean {
   return value.charCodeAt(n - 1) !== 48;
 }
 
-function isCommonSize(value: string): boolean {
+export function isCommonSize(value: string): boolean {
   const n = value.length;
   if (n === 0) return false;
   let dot = -1;

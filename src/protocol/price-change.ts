@@ -10,7 +10,21 @@
  */
 import type { LevelChange, PriceChangeEvent } from './events.js';
 import { emptyAskAsNull, emptyBidAsNull } from './market-events.js';
-import { arrOf, conditionIdOf, decOf, element, hashFieldOf, MAX_CHANGES, optDecOf, requiredTimestampOf, sideOf, tokenIdOf, type Raw } from './fields.js';
+import {
+  arrOf,
+  conditionIdOf,
+  decOf,
+  element,
+  hashFieldOf,
+  isCommonPrice,
+  isCommonSize,
+  MAX_CHANGES,
+  optDecOf,
+  requiredTimestampOf,
+  sideOf,
+  tokenIdOf,
+  type Raw,
+} from './fields.js';
 
 export function parsePriceChange(raw: Raw): PriceChangeEvent {
   if (raw.price_changes !== undefined) return parseV2(raw);
@@ -25,18 +39,29 @@ function parseV2(raw: Raw): PriceChangeEvent {
   const changes: LevelChange[] = new Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const entry = element(list[i], 'price_changes', i);
+    const price = entry.price;
+    const size = entry.size;
     const bestBid = entry.best_bid;
     const bestAsk = entry.best_ask;
     // Absent (no claim to audit: undefined) differs from "" or "0"/"1" (an empty side: null).
     const claims = bestBid !== undefined || bestAsk !== undefined;
+    // The venue's common spellings inline, as in fields.ts `levels`; anything else takes the full path.
     changes[i] = {
       assetId: tokenIdOf(entry.asset_id, 'asset_id', 'price_changes', i),
       side: sideOf(entry.side, 'side', 'price_changes', i),
-      price: decOf(entry.price, 'price', 'level', 'price_changes', i),
-      size: decOf(entry.size, 'size', 'size', 'price_changes', i),
+      price: typeof price === 'string' && isCommonPrice(price) ? price : decOf(price, 'price', 'level', 'price_changes', i),
+      size: typeof size === 'string' && isCommonSize(size) ? size : decOf(size, 'size', 'size', 'price_changes', i),
       hash: hashFieldOf(entry.hash),
-      bestBid: claims ? emptyBidAsNull(optDecOf(bestBid, 'best_bid', 'price', 'price_changes', i)) : undefined,
-      bestAsk: claims ? emptyAskAsNull(optDecOf(bestAsk, 'best_ask', 'price', 'price_changes', i)) : undefined,
+      bestBid: claims
+        ? typeof bestBid === 'string' && isCommonPrice(bestBid)
+          ? bestBid
+          : emptyBidAsNull(optDecOf(bestBid, 'best_bid', 'price', 'price_changes', i))
+        : undefined,
+      bestAsk: claims
+        ? typeof bestAsk === 'string' && isCommonPrice(bestAsk)
+          ? bestAsk
+          : emptyAskAsNull(optDecOf(bestAsk, 'best_ask', 'price', 'price_changes', i))
+        : undefined,
     };
   }
   return { kind: 'price_change', generation: 'v2', market, timestamp: requiredTimestampOf(raw.timestamp), changes, hash: undefined };
