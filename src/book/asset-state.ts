@@ -63,6 +63,10 @@ export interface AssetState {
   /** Venue timestamp (ms string) of the last event that touched this asset. */
   updatedAt: string;
   burst: Burst | null;
+  /** The market's recently touched prices (engine.ts `notePrice`), shared by its assets. */
+  recentPrices: string[] | null;
+  /** Engine pass that last touched the asset (dedupes a price_change's assets without a list). */
+  touchPass: number;
   readonly integrity: IntegrityCounters;
 }
 
@@ -86,6 +90,8 @@ export function newAssetState(assetId: string, market: string): AssetState {
     lastHashCheckAt: Number.NEGATIVE_INFINITY,
     updatedAt: '',
     burst: null,
+    recentPrices: null,
+    touchPass: 0,
     integrity: emptyIntegrity(),
   };
 }

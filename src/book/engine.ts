@@ -63,7 +63,7 @@ function isOlder(a: string, b: string): boolean {
 
 /** The venue's hashes are 40 hex digits; docs examples carry placeholders like "0x0....". */
 function isVenueHash(hash: string | undefined): hash is string {
-  return hash !== undefined && hash.length === 40 && !hash.startsWith('0x');
+  return hash !== undefined && hash.length === 40 && (hash.charCodeAt(0) !== 48 || hash.charCodeAt(1) !== 120); // not "0x…"
 }
 
 export interface EngineOptions {
@@ -96,6 +96,8 @@ export class BookEngine {
   /** The prints of the frame being applied when it is a legacy trade frame. */
   private frameTrades: readonly LastTradeEvent[] | null = null;
   private readonly hashSampleMs: number;
+  /** Counts price_change applications (AssetState.touchPass). */
+  private pass = 0;
 
   constructor(options: EngineOptions = {}) {
     this.hashSampleMs = options.hashSampleMs ?? HASH_SAMPLE_MS;
@@ -165,7 +167,7 @@ export class BookEngine {
         if (!asset) return;
         asset.lastTrade = { price: event.price, size: event.size, side: event.side, timestamp: event.timestamp };
         asset.updatedAt = event.timestamp;
-        this.notePrice(asset.market, event.price);
+        this.notePrice(asset, event.price);
         this.touched(asset);
         return;
       }
@@ -326,15 +328,24 @@ export class BookEngine {
    * a trade price, and a trade's fills touch its levels (and its print names it) before the next
    * hash check, so these are the audit's best candidates after the last learned value.
    */
-  private notePrice(market: string, price: string): void {
-    let recent = this.recentPrices.get(market);
-    if (!recent) {
-      recent = [];
-      this.recentPrices.set(market, recent);
+  private notePrice(asset: AssetState, price: string): void {
+    let recent = asset.recentPrices;
+    if (recent === null) {
+      const kept = this.recentPrices.get(asset.market);
+      recent = kept ?? [];
+      if (!kept) this.recentPrices.set(asset.market, recent);
+      // An asset's market is known by now (it has a book), and never changes once known.
+      if (asset.market !== '') asset.recentPrices = recent;
     }
-    if (recent.includes(price)) return;
-    if (recent.length >= RECENT_PRICES) recent.shift();
-    recent.push(price);
+    const n = recent.length;
+    for (let i = 0; i < n; i++) if (recent[i] === price) return;
+    if (n < RECENT_PRICES) {
+      recent.push(price);
+      return;
+    }
+    // Full: drop the oldest in place (no shift, which reallocates).
+    for (let i = 1; i < n; i++) recent[i - 1] = recent[i]!;
+    recent[n - 1] = price;
   }
 
   /** Data arrived for the asset: it is no longer quiet, and the store republishes it. */
@@ -398,9 +409,16 @@ export class BookEngine {
   }
 
   private applyPriceChange(event: PriceChangeEvent): void {
-    const touched: AssetState[] = [];
+    // The assets touched, deduplicated by a pass mark: nearly every frame names one or two, kept
+    // in locals; only a frame naming three or more assets allocates a list.
+    const pass = ++this.pass;
+    let first: AssetState | null = null;
+    let second: AssetState | null = null;
+    let more: AssetState[] | null = null;
     const generation = event.generation === 'v2' ? 'current' : 'legacy';
-    for (const change of event.changes) {
+    const changes = event.changes;
+    for (let i = 0; i < changes.length; i++) {
+      const change = changes[i]!;
       const asset = this.stateFor(change.assetId, event.market, false);
       if (!asset) continue;
       const book = asset.book;
@@ -420,7 +438,7 @@ export class BookEngine {
         asset.burst = burst;
       }
       book.set(change.side, change.price, change.size);
-      this.notePrice(asset.market, change.price);
+      this.notePrice(asset, change.price);
       // Only v2 entry hashes are book hashes; v0/v1 update hashes reproduce under no known formula
       // (POLYMARKET.md §13.4), so they are counted as unverifiable and never computed.
       if (isVenueHash(change.hash)) {
@@ -432,13 +450,23 @@ export class BookEngine {
         burst.bestAsk = change.bestAsk;
       }
       asset.updatedAt = event.timestamp;
-      if (!touched.includes(asset)) touched.push(asset);
+      if (asset.touchPass !== pass) {
+        asset.touchPass = pass;
+        if (first === null) first = asset;
+        else if (second === null) second = asset;
+        else (more ??= []).push(asset);
+      }
     }
-    for (const asset of touched) {
-      if (isVenueHash(event.hash) && asset.burst) asset.burst.legacyHashes++;
-      this.uncross(asset, event.changes);
-      this.touched(asset);
-    }
+    if (first !== null) this.afterChanges(first, event);
+    if (second !== null) this.afterChanges(second, event);
+    if (more !== null) for (const asset of more) this.afterChanges(asset, event);
+  }
+
+  /** A touched asset after all of a price_change's entries: its v1 event hash, the crossed rule, republish. */
+  private afterChanges(asset: AssetState, event: PriceChangeEvent): void {
+    if (isVenueHash(event.hash) && asset.burst) asset.burst.legacyHashes++;
+    this.uncross(asset, event.changes);
+    this.touched(asset);
   }
 
   /** The crossed-book rule: the newest quote wins over the stale opposite levels it crosses. */
@@ -554,12 +582,22 @@ export class BookEngine {
  * at the end of every burst that carries hashes.
  */
 function epochMs(timestamp: string): number {
-  let at = 0;
-  for (let i = 0; i < timestamp.length; i++) {
+  // Two halves of at most 8 digits each stay small integers (one 13-digit accumulator is a
+  // double, and this loop was most of a run's end); joined once.
+  const n = timestamp.length;
+  const split = n > 8 ? n - 8 : 0;
+  let high = 0;
+  for (let i = 0; i < split; i++) {
     const digit = timestamp.charCodeAt(i) - 48;
     // Anything else is what Number() makes of it: NaN, due every time.
     if (digit < 0 || digit > 9) return Number.NaN;
-    at = at * 10 + digit;
+    high = high * 10 + digit;
   }
-  return at;
+  let low = 0;
+  for (let i = split; i < n; i++) {
+    const digit = timestamp.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    low = low * 10 + digit;
+  }
+  return high * 1e8 + low;
 }
