@@ -73,8 +73,9 @@ export function canonicalDecimal(text: string): DecimalResult {
  */
 export function compareDecimal(a: string, b: string): number {
   if (a === b) return 0;
-  let da = a.indexOf('.');
-  let db = b.indexOf('.');
+  // "0.…" (every price) has its dot at 1: no search for it (the crossed check runs per update).
+  let da = a.charCodeAt(1) === DOT && a.charCodeAt(0) !== DOT ? 1 : a.indexOf('.');
+  let db = b.charCodeAt(1) === DOT && b.charCodeAt(0) !== DOT ? 1 : b.indexOf('.');
   if (da < 0) da = a.length;
   if (db < 0) db = b.length;
   if (da !== db) return da - db;
@@ -108,7 +109,8 @@ const FRACTION_SCALE = [1e9, 1e8, 1e7, 1e6, 1e5, 1e4, 1e3, 1e2, 10, 1];
  */
 export function priceKey(canonical: string): number {
   const n = canonical.length;
-  let dot = canonical.indexOf('.');
+  // As in compareDecimal: a price's dot is at 1, found without a search (a book's every level).
+  let dot = canonical.charCodeAt(1) === DOT && canonical.charCodeAt(0) !== DOT ? 1 : canonical.indexOf('.');
   if (dot < 0) dot = n;
   if (dot > 6 || n - dot - 1 > 9) return Number.NaN;
   let int = 0;
