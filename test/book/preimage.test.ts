@@ -40,6 +40,19 @@ describe('PreimageHash', () => {
     });
   }
 
+  it('a search (the kept SHA-1 state from the first candidate) and a check past its two one-shot candidates hash what the string formula spells', () => {
+    const bids = side(40, 0.4, -0.0005);
+    const asks = side(40, 0.6, 0.0005);
+    const expected = (last: string) => sha1Hex(currentPreimage(MARKET, ASSET, '7', wireLevelsJson(bids), wireLevelsJson(asks), inputs(last)));
+    const prices = ['0.100', '0.200', '0.300', '0.400', '0.500'];
+    for (const searching of [true, false]) {
+      const p = new PreimageHash();
+      p.begin(PreimageHash.head(MARKET, ASSET), '7', bids, asks, false, searching);
+      for (const last of prices) expect(p.current(inputs(last))).toBe(expected(last));
+      expect(p.candidates).toBe(prices.length);
+    }
+  });
+
   it('a small book after a large one hashes only its own bytes', () => {
     const p = new PreimageHash();
     p.begin(PreimageHash.head(MARKET, ASSET), '1', side(900, 0.9, -0.0005), side(900, 0.1, 0.0005), false);
