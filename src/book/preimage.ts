@@ -8,9 +8,10 @@
  * Every string hashed is ASCII by the parser's checks (hex ids, digit ids and timestamps,
  * canonical decimals), so JSON needs no escaping.
  *
- * What a check costs, measured on the real capture (a ~3.4 KB book): writing the sides ~3 µs,
- * one-shot SHA-1 of the whole preimage ~2 µs, making a SHA-1 state and feeding it the body ~2.4 µs
- * more, each tail from that state ~0.9 µs. So the first few candidates hash the whole preimage in
+ * What a check costs, timed inside the engine on the real capture (a ~3.4 KB book): writing the
+ * sides ~4 µs, one-shot SHA-1 of the whole preimage with its tail ~3 µs, and making a SHA-1 state
+ * of the body ~10 µs (a bench of that call alone says ~2.4 µs; in the engine it is not), after
+ * which each tail costs well under 1 µs. So the first few candidates hash the whole preimage in
  * one call each, and only a longer search (the grid) pays for the kept state.
  */
 import type { Hash } from 'node:crypto';
@@ -44,10 +45,11 @@ const TAIL_FALSE = bytes('","neg_risk":false,"last_trade_price":"');
 const TAIL_END = bytes('"}');
 const LEGACY_END = bytes('}');
 /**
- * Candidates hashed in one call each before the check makes a SHA-1 state of its prefix: from the
- * third on, the state (~2.4 µs once, ~0.9 µs a candidate) costs less than one-shot (~2 µs each).
+ * Candidates hashed in one call each before the check makes a SHA-1 state of its prefix. On the
+ * real capture a relearn after a trade takes two to four candidates: with the state made at the
+ * third, those checks took 26 µs; hashing each in one call, 15–19 µs.
  */
-const ONE_SHOT_CANDIDATES = 2;
+const ONE_SHOT_CANDIDATES = 4;
 
 function word(text: string): number {
   return (text.charCodeAt(0) | (text.charCodeAt(1) << 8) | (text.charCodeAt(2) << 16) | (text.charCodeAt(3) << 24)) >>> 0;

@@ -40,7 +40,7 @@ describe('PreimageHash', () => {
     });
   }
 
-  it('a search (the kept SHA-1 state from the first candidate) and a check past its two one-shot candidates hash what the string formula spells', () => {
+  it('a search (the kept SHA-1 state from the first candidate) and a check past its four one-shot candidates hash what the string formula spells', () => {
     const bids = side(40, 0.4, -0.0005);
     const asks = side(40, 0.6, 0.0005);
     const expected = (last: string) => sha1Hex(currentPreimage(MARKET, ASSET, '7', wireLevelsJson(bids), wireLevelsJson(asks), inputs(last)));
