@@ -536,7 +536,7 @@ export class BookEngine {
       hashes,
       formula,
       siblings: this.assetsByMarket.get(asset.market) ?? NO_SIBLINGS,
-      recent: this.recentPrices.get(asset.market) ?? NO_PRICES,
+      recent: asset.recentPrices ?? this.recentPrices.get(asset.market) ?? NO_PRICES,
       counters: asset.integrity,
     });
     if (verdict === 'mismatch') this.find(asset, 'hash_mismatch', `no hidden input reproduces the venue hash at ${timestamp}`);

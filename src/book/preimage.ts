@@ -110,8 +110,8 @@ export class PreimageHash {
 
   /**
    * Starts a check of one book state; the candidates follow. `head`: `PreimageHash.head` of the
-   * asset. `searching`: many candidates are expected (the grid), so even the first one hashes from
-   * the kept prefix state rather than in one call.
+   * asset. `searching`: many candidates are expected (the grid, or the check after one where
+   * nothing matched), so even the first one hashes from the kept prefix state rather than in one call.
    */
   begin(head: Uint8Array, timestamp: string, bids: readonly Level[], asks: readonly Level[], wire: boolean, searching = false): void {
     this.length = 0;

@@ -194,14 +194,10 @@ function checkedTimestamp(value: unknown, at: string): string | undefined {
 }
 
 /** A required timestamp (epoch digits as sent; a JSON integer is kept as its text). */
-export function requiredTimestamp(raw: Raw, key = 'timestamp'): string {
-  return requiredTimestampOf(raw[key], key);
-}
-
-export function requiredTimestampOf(raw: unknown, key = 'timestamp'): string {
-  const value = checkedTimestamp(raw, key);
-  if (value === undefined) throw new Rejection('missing_field', `${key} is missing`);
-  return value;
+export function requiredTimestampOf(value: unknown, key = 'timestamp'): string {
+  const checked = checkedTimestamp(value, key);
+  if (checked === undefined) throw new Rejection('missing_field', `${key} is missing`);
+  return checked;
 }
 
 /** An optional timestamp: "" when absent or "" on the wire; anything else must be digits. */
@@ -315,10 +311,6 @@ export function optDecOf(value: unknown, key: string, kind: DecimalKind, list?: 
 }
 
 /** An optional venue hash, as sent ("" when absent); bounded, compared, never shown. */
-export function hashField(raw: Raw, key = 'hash'): string {
-  return hashFieldOf(raw[key], key);
-}
-
 export function hashFieldOf(value: unknown, key = 'hash'): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string' && value.length <= MAX_HASH) return value;
@@ -345,20 +337,12 @@ export function sideOf(value: unknown, key = 'side', list?: string, index = 0): 
 }
 
 /** An optional side: null when absent or "". */
-export function optSide(raw: Raw, key = 'side'): Side | null {
-  return optSideOf(raw[key], key);
-}
-
 export function optSideOf(value: unknown, key = 'side'): Side | null {
   if (value === undefined || value === null || value === '') return null;
   return sideOf(value, key);
 }
 
 /** A required array field of at most `max` elements. */
-export function arr(raw: Raw, key: string, max: number): readonly unknown[] {
-  return arrOf(raw[key], key, max);
-}
-
 export function arrOf(value: unknown, key: string, max: number): readonly unknown[] {
   if (Array.isArray(value)) {
     if (value.length > max) throw new Rejection('too_many_levels', `${key} has ${value.length} entries (at most ${max})`);
