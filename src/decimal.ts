@@ -118,5 +118,5 @@ export function priceKey(canonical: string): number {
   // The fraction's digits as an integer, scaled once: no division per digit.
   let frac = 0;
   for (let i = dot + 1; i < n; i++) frac = frac * 10 + (canonical.charCodeAt(i) - ZERO);
-  return int * 1e9 + frac * FRACTION_SCALE[n - dot - 1 < 0 ? 0 : n - dot - 1]!;
+  return int * 1e9 + frac * FRACTION_SCALE[Math.max(0, n - dot - 1)]!;
 }

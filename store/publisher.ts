@@ -11,6 +11,8 @@ import type { FeedEvent } from '../src/protocol/events.js';
 import { publishAssets, type PolybookStore } from './store.js';
 import type { AssetStatus, AssetView, ConnectionState, PolybookState, TradeView } from './types.js';
 
+const NO_LEVELS: readonly never[] = [];
+
 /**
  * Derives more state from the views of one publish (the price history: store/history.ts); what it
  * returns is set in the same store update. Null: nothing to add.
@@ -186,8 +188,8 @@ export class BookPublisher {
   private view(asset: AssetState, before: AssetView | undefined): AssetView {
     const depth = this.store.getState().depth;
     const book = asset.book;
-    const bidLevels = book ? book.bids.levels : [];
-    const askLevels = book ? book.asks.levels : [];
+    const bidLevels = book ? book.bids : NO_LEVELS;
+    const askLevels = book ? book.asks : NO_LEVELS;
     const label = this.labels.get(asset.assetId) ?? this.marketLabel(asset);
     const trades = this.trades.get(asset.assetId);
     const lastTrade = asset.lastTrade;
@@ -240,7 +242,7 @@ export class BookPublisher {
     if (siblings.length !== 2) return null;
     const other = siblings.find((a) => a !== asset)!;
     if (!other.book || !asset.book) return { assetId: other.assetId, gap: null, disagrees: false };
-    const theirs = { bestBid: other.book.bids.best()?.price ?? null, bestAsk: other.book.asks.best()?.price ?? null };
+    const theirs = { bestBid: other.book.bids.bestPrice() ?? null, bestAsk: other.book.asks.bestPrice() ?? null };
     const gap = pairGap(mine, theirs);
     return { assetId: other.assetId, gap, disagrees: pairDisagrees(gap, asset.tickSize) };
   }

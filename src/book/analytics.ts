@@ -6,8 +6,9 @@
  * or takes over for values beyond fixed.ts's bounds.
  */
 import BigConstructor from 'big.js';
-import type { Dec, Level } from '../protocol/events.js';
+import type { Dec } from '../protocol/events.js';
 import { DecimalSum, divideRounded, halfUnitsText, priceUnits, ratioText, unitsText } from './fixed.js';
+import { columnsOf, type LevelColumns, type Levels } from './levels.js';
 
 // A private big.js constructor: plain notation always (no "1e-7"), 12 places for divisions.
 const Big = BigConstructor();
@@ -28,28 +29,30 @@ export interface LadderLevel {
 }
 
 /** The top `n` levels with cumulative sizes. */
-export function ladder(levels: readonly Level[], n: number): LadderLevel[] {
+export function ladder(levels: Levels, n: number): LadderLevel[] {
+  const { prices, sizes } = columnsOf(levels);
   const out: LadderLevel[] = [];
   const sum = new DecimalSum();
   let big: BigConstructor.Big | null = null;
-  for (let i = 0; i < levels.length && i < n; i++) {
-    const level = levels[i]!;
-    if (big === null && !sum.add(level.size)) big = Big(sum.toString());
-    if (big !== null) big = big.plus(level.size);
-    out.push({ price: level.price, size: level.size, cumulative: big === null ? sum.toString() : big.toString() });
+  for (let i = 0; i < prices.length && i < n; i++) {
+    const size = sizes[i]!;
+    if (big === null && !sum.add(size)) big = Big(sum.toString());
+    if (big !== null) big = big.plus(size);
+    out.push({ price: prices[i]!, size, cumulative: big === null ? sum.toString() : big.toString() });
   }
   return out;
 }
 
-/** The exact sum of some levels' sizes, as a canonical decimal. */
-function sizeSum(levels: readonly Level[], count: (level: Level, index: number) => boolean): Dec {
+/** The exact sum of the sizes of the first levels, while `count(price, index)` holds. */
+function sizeSum(levels: LevelColumns, count: (price: Dec, index: number) => boolean): Dec {
+  const { prices, sizes } = levels;
   const sum = new DecimalSum();
   let big: BigConstructor.Big | null = null;
-  for (let i = 0; i < levels.length; i++) {
-    const level = levels[i]!;
-    if (!count(level, i)) break;
-    if (big === null && !sum.add(level.size)) big = Big(sum.toString());
-    if (big !== null) big = big.plus(level.size);
+  for (let i = 0; i < prices.length; i++) {
+    if (!count(prices[i]!, i)) break;
+    const size = sizes[i]!;
+    if (big === null && !sum.add(size)) big = Big(sum.toString());
+    if (big !== null) big = big.plus(size);
   }
   return big === null ? sum.toString() : big.toString();
 }
@@ -87,29 +90,29 @@ const DISPLAY_SPREAD_LIMIT = Big('0.1');
  * Total size of the levels within `ticks` ticks of the best price (every level without a tick
  * size): in price units when they fit, else with big.js.
  */
-function depthWithin(levels: readonly Level[], tick: Dec | null, ticks: number, bids: boolean): Dec {
-  const best = levels[0];
-  if (!best) return '0';
+function depthWithin(levels: LevelColumns, tick: Dec | null, ticks: number, bids: boolean): Dec {
+  const best = levels.prices[0];
+  if (best === undefined) return '0';
   if (tick === null) return sizeSum(levels, () => true);
   const t = priceUnits(tick);
-  const b = priceUnits(best.price);
+  const b = priceUnits(best);
   if (t !== null && b !== null) {
     const limit = bids ? b - t * ticks : b + t * ticks;
-    return sizeSum(levels, (level) => {
-      const p = priceUnits(level.price);
+    return sizeSum(levels, (price) => {
+      const p = priceUnits(price);
       if (p === null) return false;
       return bids ? p >= limit : p <= limit;
     });
   }
   const reach = Big(tick).times(ticks);
-  const limit = bids ? Big(best.price).minus(reach) : Big(best.price).plus(reach);
-  return sizeSum(levels, (level) => (bids ? !Big(level.price).lt(limit) : !Big(level.price).gt(limit)));
+  const limit = bids ? Big(best).minus(reach) : Big(best).plus(reach);
+  return sizeSum(levels, (price) => (bids ? !Big(price).lt(limit) : !Big(price).gt(limit)));
 }
 
 /** ask − bid, exact; (a + b) / 2; spread / tick to 2 places: in price units when they fit. */
-function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mid: Dec; spreadTicks: Dec | null; wide: boolean } {
-  const b = priceUnits(bid.price);
-  const a = priceUnits(ask.price);
+function topFigures(bid: Dec, ask: Dec, tick: Dec | null): { spread: Dec; mid: Dec; spreadTicks: Dec | null; wide: boolean } {
+  const b = priceUnits(bid);
+  const a = priceUnits(ask);
   const t = tick === null ? null : priceUnits(tick);
   if (b !== null && a !== null && (tick === null || t !== null)) {
     const spread = a - b;
@@ -121,11 +124,11 @@ function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mi
       wide: spread > 1000,
     };
   }
-  const spread = Big(ask.price).minus(bid.price);
+  const spread = Big(ask).minus(bid);
   const bigTick = tick === null ? null : Big(tick);
   return {
     spread: spread.toString(),
-    mid: Big(bid.price).plus(ask.price).div(2).toString(),
+    mid: Big(bid).plus(ask).div(2).toString(),
     spreadTicks: bigTick?.gt(0) ? fixed(spread.div(bigTick), 2) : null,
     wide: spread.gt(DISPLAY_SPREAD_LIMIT),
   };
@@ -135,10 +138,10 @@ function topFigures(bid: Level, ask: Level, tick: Dec | null): { spread: Dec; mi
  * (bid·askSize + ask·bidSize) / (bidSize + askSize), 6 places; null when both sizes are 0. The
  * products are formed with big.js, the division (the costly part) in BigInt.
  */
-function micro(bid: Level, ask: Level): Dec | null {
-  const weight = Big(bid.size).plus(ask.size);
+function micro(bid: Dec, bidSize: Dec, ask: Dec, askSize: Dec): Dec | null {
+  const weight = Big(bidSize).plus(askSize);
   if (!weight.gt(0)) return null;
-  const numerator = Big(bid.price).times(ask.size).plus(Big(ask.price).times(bid.size));
+  const numerator = Big(bid).times(askSize).plus(Big(ask).times(bidSize));
   return divideRounded(numerator.toString(), weight.toString(), 6) ?? fixed(numerator.div(weight), 6);
 }
 
@@ -150,19 +153,22 @@ function imbalanceOf(bidTop: Dec, askTop: Dec): Dec {
 }
 
 /** Computes every figure from best-first sides. */
-export function analyze(bids: readonly Level[], asks: readonly Level[], options: AnalyticsOptions): BookAnalytics {
-  const bid = bids[0];
-  const ask = asks[0];
-  const top = bid && ask ? topFigures(bid, ask, options.tickSize) : null;
-  const microprice = bid && ask ? micro(bid, ask) : null;
-  const bidTop = sizeSum(bids, (_level, i) => i < options.levels);
-  const askTop = sizeSum(asks, (_level, i) => i < options.levels);
+export function analyze(bidLevels: Levels, askLevels: Levels, options: AnalyticsOptions): BookAnalytics {
+  const bids = columnsOf(bidLevels);
+  const asks = columnsOf(askLevels);
+  const bid = bids.prices[0];
+  const ask = asks.prices[0];
+  const both = bid !== undefined && ask !== undefined;
+  const top = both ? topFigures(bid, ask, options.tickSize) : null;
+  const microprice = both ? micro(bid, bids.sizes[0]!, ask, asks.sizes[0]!) : null;
+  const bidTop = sizeSum(bids, (_price, i) => i < options.levels);
+  const askTop = sizeSum(asks, (_price, i) => i < options.levels);
   const imbalance = bidTop !== '0' || askTop !== '0' ? imbalanceOf(bidTop, askTop) : null;
   let displayPrice: Dec | null = top?.mid ?? null;
   if ((top === null || top.wide) && options.lastTradePrice !== null) displayPrice = options.lastTradePrice;
   return {
-    bestBid: bid?.price ?? null,
-    bestAsk: ask?.price ?? null,
+    bestBid: bid ?? null,
+    bestAsk: ask ?? null,
     spread: top?.spread ?? null,
     spreadTicks: top?.spreadTicks ?? null,
     mid: top?.mid ?? null,

@@ -277,7 +277,7 @@ export class BookEngine {
     if (!asset || !book) return null;
     const cached = this.fingerprints.get(book);
     if (cached && cached.version === book.version) return cached.hex;
-    const hex = bookFingerprint(assetId, book.bids.levels, book.asks.levels);
+    const hex = bookFingerprint(assetId, book.bids, book.asks);
     this.fingerprints.set(book, { version: book.version, hex });
     return hex;
   }
@@ -509,8 +509,8 @@ export class BookEngine {
   }
 
   private auditTop(asset: AssetState, book: OrderBook, burst: Burst): void {
-    const bid = book.bids.best()?.price ?? null;
-    const ask = book.asks.best()?.price ?? null;
+    const bid = book.bids.bestPrice() ?? null;
+    const ask = book.asks.bestPrice() ?? null;
     if (bid === burst.bestBid && ask === burst.bestAsk) {
       asset.integrity.bba_agreed++;
     } else {

@@ -11,7 +11,7 @@
  * Prices and sizes in canonical decimal spelling (no trailing zeros, no exponent).
  */
 import { createRequire } from 'node:module';
-import type { Level } from '../protocol/events.js';
+import { columnsOf, type Levels } from './levels.js';
 
 type Blake3 = (input: string) => Buffer;
 let blake3: Blake3 | null = null;
@@ -31,15 +31,17 @@ function loadBlake3(): Blake3 {
   }
 }
 
-export function canonicalBookText(assetId: string, bids: readonly Level[], asks: readonly Level[]): string {
+export function canonicalBookText(assetId: string, bids: Levels, asks: Levels): string {
+  const b = columnsOf(bids);
+  const a = columnsOf(asks);
   let text = `polybook-book/1\n${assetId}\n`;
-  for (const level of bids) text += `b ${level.price} ${level.size}\n`;
-  for (const level of asks) text += `a ${level.price} ${level.size}\n`;
+  for (let i = 0; i < b.prices.length; i++) text += `b ${b.prices[i]} ${b.sizes[i]}\n`;
+  for (let i = 0; i < a.prices.length; i++) text += `a ${a.prices[i]} ${a.sizes[i]}\n`;
   return text;
 }
 
 /** Blake3 hex of the canonical serialization. */
-export function bookFingerprint(assetId: string, bids: readonly Level[], asks: readonly Level[]): string {
+export function bookFingerprint(assetId: string, bids: Levels, asks: Levels): string {
   blake3 ??= loadBlake3();
   return blake3(canonicalBookText(assetId, bids, asks)).toString('hex');
 }

@@ -231,14 +231,7 @@ export class VenueHashAudit {
       state.head = PreimageHash.head(c.market, c.assetId);
       state.headMarket = c.market;
     }
-    preimage.begin(
-      state.head,
-      c.timestamp,
-      wire ? c.wire!.bids : c.book.bids.levels,
-      wire ? c.wire!.asks : c.book.asks.levels,
-      wire,
-      exhaustive || state.searched,
-    );
+    preimage.begin(state.head, c.timestamp, wire ? c.wire!.bids : c.book.bids, wire ? c.wire!.asks : c.book.asks, wire, exhaustive || state.searched);
     const body = preimage.bodyLength;
     if (c.formula !== 'current' && !exhaustive && this.matches(c, preimage.legacy())) return 'verified';
     if (!this.canUseCurrent(c)) return 'not_found';
@@ -303,12 +296,9 @@ export class VenueHashAudit {
 
   /** Tries a book's best prices, in three-decimal spelling or as spelled; true when the search should stop. */
   private bestPrices(book: OrderBook, attempt: (price: string) => boolean, padded: boolean): boolean {
-    const bid = book.bids.best();
-    const ask = book.asks.best();
-    return (
-      (bid !== undefined && attempt(padded ? threeDecimals(bid.price) : bid.price)) ||
-      (ask !== undefined && attempt(padded ? threeDecimals(ask.price) : ask.price))
-    );
+    const bid = book.bids.bestPrice();
+    const ask = book.asks.bestPrice();
+    return (bid !== undefined && attempt(padded ? threeDecimals(bid) : bid)) || (ask !== undefined && attempt(padded ? threeDecimals(ask) : ask));
   }
 
   /** The finest tick a market has been checked under (its grid holds every past trade price). */

@@ -34,9 +34,9 @@ export class OrderBook {
 
   /** True when the best bid is at or above the best ask (crossed or locked). */
   isCrossed(): boolean {
-    const bid = this.bids.levels[0];
-    const ask = this.asks.levels[0];
-    return bid !== undefined && ask !== undefined && compareDecimal(bid.price, ask.price) >= 0;
+    const bid = this.bids.bestPrice();
+    const ask = this.asks.bestPrice();
+    return bid !== undefined && ask !== undefined && compareDecimal(bid, ask) >= 0;
   }
 
   /**
@@ -53,6 +53,6 @@ export class OrderBook {
 
   /** Every level, best first, as a plain snapshot. */
   snapshot(): { readonly bids: readonly Level[]; readonly asks: readonly Level[] } {
-    return { bids: this.bids.levels.slice(), asks: this.asks.levels.slice() };
+    return { bids: this.bids.levels, asks: this.asks.levels };
   }
 }

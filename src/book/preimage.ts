@@ -16,6 +16,7 @@
  */
 import type { Hash } from 'node:crypto';
 import type { Level } from '../protocol/events.js';
+import type { LevelColumns, Levels } from './levels.js';
 import type { HashInputs } from './venue-hash.js';
 import { hashWork } from './venue-hash.js';
 
@@ -113,7 +114,7 @@ export class PreimageHash {
    * asset. `searching`: many candidates are expected (the grid, or the check after one where
    * nothing matched), so even the first one hashes from the kept prefix state rather than in one call.
    */
-  begin(head: Uint8Array, timestamp: string, bids: readonly Level[], asks: readonly Level[], wire: boolean, searching = false): void {
+  begin(head: Uint8Array, timestamp: string, bids: Levels, asks: Levels, wire: boolean, searching = false): void {
     this.length = 0;
     this.raw(head);
     this.raw(HEAD_TIMESTAMP);
@@ -181,41 +182,52 @@ export class PreimageHash {
   }
 
   /**
-   * One side as JSON, in the venue's order: `wire` as sent, else best-first levels written worst
-   * first. One bounds check per level and the constant parts written inline: a resent legacy book
-   * is ~100 levels a side, and this loop was the check's largest cost after SHA-1 itself.
+   * One side as JSON, in the venue's order: `wire` levels as sent, else best-first levels written
+   * worst first. Written as bytes, the constant parts inline: a resent legacy book is ~100 levels
+   * a side, and this loop was the check's largest cost after SHA-1 itself.
    */
-  private side(levels: readonly Level[], wire: boolean): void {
-    const n = levels.length;
-    let buf = this.room(2);
-    let view = this.view;
-    let at = this.length;
-    buf[at++] = 0x5b; // [
-    for (let k = 0; k < n; k++) {
-      const level = levels[wire ? k : n - 1 - k]!;
-      const price = level.price;
-      const size = level.size;
-      const np = price.length;
-      const ns = size.length;
-      this.length = at;
-      buf = this.room(np + ns + 24);
-      view = this.view;
-      if (k > 0) buf[at++] = 0x2c; // ,
-      view.setUint32(at, PRICE_0, true);
-      view.setUint32(at + 4, PRICE_1, true);
-      view.setUint16(at + 8, COLON_QUOTE, true);
-      at += 10;
-      for (let i = 0; i < np; i++) buf[at++] = price.charCodeAt(i);
-      view.setUint32(at, SIZE_0, true);
-      view.setUint32(at + 4, SIZE_1, true);
-      view.setUint16(at + 8, COLON_QUOTE, true);
-      at += 10;
-      for (let i = 0; i < ns; i++) buf[at++] = size.charCodeAt(i);
-      view.setUint16(at, QUOTE_CLOSE, true);
-      at += 2;
+  private side(levels: Levels, wire: boolean): void {
+    this.room(2);
+    this.buf[this.length++] = 0x5b; // [
+    if (Array.isArray(levels)) {
+      const list = levels as readonly Level[];
+      const n = list.length;
+      for (let k = 0; k < n; k++) {
+        const level = list[wire ? k : n - 1 - k]!;
+        this.level(level.price, level.size, k > 0);
+      }
+    } else {
+      const { prices, sizes } = levels as LevelColumns;
+      const n = prices.length;
+      for (let k = 0; k < n; k++) {
+        const i = wire ? k : n - 1 - k;
+        this.level(prices[i]!, sizes[i]!, k > 0);
+      }
     }
-    buf[at++] = 0x5d; // ]
-    this.length = at;
+    this.room(1);
+    this.buf[this.length++] = 0x5d; // ]
+  }
+
+  /** `{"price":"…","size":"…"}`, after a comma unless it is the first. One bounds check. */
+  private level(price: string, size: string, comma: boolean): void {
+    const np = price.length;
+    const ns = size.length;
+    const buf = this.room(np + ns + 24);
+    const view = this.view;
+    let at = this.length;
+    if (comma) buf[at++] = 0x2c; // ,
+    view.setUint32(at, PRICE_0, true);
+    view.setUint32(at + 4, PRICE_1, true);
+    view.setUint16(at + 8, COLON_QUOTE, true);
+    at += 10;
+    for (let i = 0; i < np; i++) buf[at++] = price.charCodeAt(i);
+    view.setUint32(at, SIZE_0, true);
+    view.setUint32(at + 4, SIZE_1, true);
+    view.setUint16(at + 8, COLON_QUOTE, true);
+    at += 10;
+    for (let i = 0; i < ns; i++) buf[at++] = size.charCodeAt(i);
+    view.setUint16(at, QUOTE_CLOSE, true);
+    this.length = at + 2;
   }
 
   private room(extra: number): Uint8Array {

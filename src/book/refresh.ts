@@ -15,23 +15,22 @@ import { complement } from './pair.js';
  * Both are sorted best first, so one merge walk finds them.
  */
 function differingPrices(ours: BookSide, theirs: readonly Level[]): string[] {
-  const mine = ours.levels;
+  const { prices, sizes } = ours;
   const out: string[] = [];
   let i = 0;
   let j = 0;
-  while (i < mine.length || j < theirs.length) {
-    if (i >= mine.length) out.push(theirs[j++]!.price);
-    else if (j >= theirs.length) out.push(mine[i++]!.price);
+  while (i < prices.length || j < theirs.length) {
+    if (i >= prices.length) out.push(theirs[j++]!.price);
+    else if (j >= theirs.length) out.push(prices[i++]!);
     else {
-      const a = mine[i]!;
       const b = theirs[j]!;
-      const order = ours.order(a.price, b.price);
+      const order = ours.order(prices[i]!, b.price);
       if (order === 0) {
-        if (a.size !== b.size) out.push(a.price);
+        if (sizes[i] !== b.size) out.push(prices[i]!);
         i++;
         j++;
       } else if (order < 0) {
-        out.push(mine[i++]!.price);
+        out.push(prices[i++]!);
       } else {
         out.push(theirs[j++]!.price);
       }

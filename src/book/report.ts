@@ -31,8 +31,8 @@ export function bookReports(engine: BookEngine): BookReport[] {
     out.push({
       asset_id: asset.assetId,
       market: asset.market,
-      bids: book.bids.levels.map(copyLevel),
-      asks: book.asks.levels.map(copyLevel),
+      bids: book.bids.levels,
+      asks: book.asks.levels,
       tick_size: asset.tickSize,
       last_trade: trade ? { price: trade.price, size: trade.size, side: trade.side } : null,
       fingerprint: engine.fingerprint(asset.assetId)!,
@@ -42,8 +42,4 @@ export function bookReports(engine: BookEngine): BookReport[] {
     });
   }
   return out;
-}
-
-function copyLevel(level: Level): Level {
-  return { price: level.price, size: level.size };
 }

@@ -25,7 +25,7 @@ export function restSelfCheck(book: BookEvent): RestSelfCheck {
 export function sameAsRest(ours: OrderBook, rest: BookEvent): boolean {
   const inputs = restInputs(rest);
   if (inputs !== null && rest.hash !== '') {
-    const hash = currentHashOf(rest.market, rest.assetId, rest.timestamp, ours.bids.levels, ours.asks.levels, inputs);
+    const hash = currentHashOf(rest.market, rest.assetId, rest.timestamp, ours.bids, ours.asks, inputs);
     if (hash === rest.hash) return true;
   }
   return ours.bids.equals(nonZero(rest.bids)) && ours.asks.equals(nonZero(rest.asks));

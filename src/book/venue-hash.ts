@@ -11,6 +11,7 @@
  */
 import type * as Crypto from 'node:crypto';
 import type { Level } from '../protocol/events.js';
+import { columnsOf, type Levels } from './levels.js';
 
 /** Inputs of the current formula that a book does not carry itself. */
 export interface HashInputs {
@@ -31,12 +32,12 @@ export function levelsJsonInOrder(levels: readonly Level[]): string {
 }
 
 /** Compact JSON of levels given best first, written worst first as the venue does. */
-export function wireLevelsJson(bestFirst: readonly Level[]): string {
+export function wireLevelsJson(bestFirst: Levels): string {
+  const { prices, sizes } = columnsOf(bestFirst);
   let out = '[';
-  for (let i = bestFirst.length - 1; i >= 0; i--) {
-    const level = bestFirst[i]!;
+  for (let i = prices.length - 1; i >= 0; i--) {
     // Canonical decimals are digits and a dot: nothing to escape.
-    out += `{"price":"${level.price}","size":"${level.size}"}`;
+    out += `{"price":"${prices[i]}","size":"${sizes[i]}"}`;
     if (i > 0) out += ',';
   }
   return `${out}]`;
@@ -101,13 +102,6 @@ export function restInputs(book: {
 }
 
 /** The venue hash of best-first levels under the given head and inputs (current formula). */
-export function currentHashOf(
-  market: string,
-  assetId: string,
-  timestamp: string,
-  bidsBestFirst: readonly Level[],
-  asksBestFirst: readonly Level[],
-  inputs: HashInputs,
-): string {
+export function currentHashOf(market: string, assetId: string, timestamp: string, bidsBestFirst: Levels, asksBestFirst: Levels, inputs: HashInputs): string {
   return sha1Hex(currentPreimage(market, assetId, timestamp, wireLevelsJson(bidsBestFirst), wireLevelsJson(asksBestFirst), inputs));
 }

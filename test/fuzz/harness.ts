@@ -658,10 +658,10 @@ function stateSummary(engine: BookEngine): string {
     let longest = 0;
     for (const l of b.bids.levels) longest = Math.max(longest, l.price.length, l.size.length);
     for (const l of b.asks.levels) longest = Math.max(longest, l.price.length, l.size.length);
-    const n = b.bids.levels.length + b.asks.levels.length;
+    const n = b.bids.length + b.asks.length;
     rows.push({
       score: n + longest,
-      text: `${a.assetId.slice(0, 10)}… ${b.bids.levels.length} bids/${b.asks.levels.length} asks, longest price or size ${longest} chars`,
+      text: `${a.assetId.slice(0, 10)}… ${b.bids.length} bids/${b.asks.length} asks, longest price or size ${longest} chars`,
     });
   }
   rows.sort((x, y) => y.score - x.score);
