@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Bundles the compiled CLI (dist/src/cli/main.js) and the screen (dist/components/render-tui.js)
- * into dist/bundle/ with esbuild: a handful of files to load instead of ~2,000 (Ink alone pulls in
- * over a thousand es-toolkit modules), which is most of the start-up and of the time to the first
- * painted book (README, "Performance"). Commands stay lazily loaded (code splitting). The library
- * (`polybook`, `polybook/sim`) is dist/src itself, unbundled.
+ * into dist/bundle/ with esbuild: two files to load instead of ~2,000 (Ink alone pulls in over a
+ * thousand es-toolkit modules), which is most of the start-up and of the time to the first painted
+ * book (README, "Performance"). Commands stay lazily run (code splitting: each command's modules
+ * are a function in cli.cjs, run when it is chosen). The library (`polybook`, `polybook/sim`) is
+ * dist/src itself, unbundled.
  *
  * Every file, the screen's too, is then turned into CommonJS (`.cjs`): Node 20 loads a CommonJS
  * file synchronously, without the ES module loader's per-module resolve/link/evaluate jobs (and,
@@ -204,6 +205,8 @@ const result = await build({
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
+/** Each output file as CommonJS, by name. */
+const files = new Map();
 for (const file of result.outputFiles) {
   const name = basename(file.path);
   const esm = file.text.startsWith(ESM_BANNER) ? file.text.slice(ESM_BANNER.length) : file.text;
@@ -220,7 +223,55 @@ for (const file of result.outputFiles) {
   });
   // e.g. an import.meta this conversion does not define would be an empty object at run time.
   if (cjs.warnings.length > 0) throw new Error(`bundle: ${name} as CommonJS: ${cjs.warnings.map((w) => w.text).join('; ')}`);
-  // The name of its V8 code cache (bin/code-cache.js): a changed file never meets an old cache.
-  const code = cjs.code.endsWith('\n') ? cjs.code : `${cjs.code}\n`;
+  files.set(name, cjs.code.endsWith('\n') ? cjs.code : `${cjs.code}\n`);
+}
+
+/**
+ * The CLI's files (its entry, every command, every chunk it shares with the screen) go into one
+ * file, cli.cjs: each is a function there, run on its first require, as Node would run the file.
+ * A short command loaded ~20 of them, and each file cost a resolve, two reads and a compile of its
+ * own (~5 ms of `replay -o json`'s start, issue #10). The screen (render-tui.cjs, most of the
+ * bundle's bytes) stays a file of its own, loaded only when a command draws; it requires the
+ * chunks it shares with the CLI from cli.cjs, so both run one instance of each.
+ */
+const SCREEN = 'render-tui.cjs';
+const cliNames = [...files.keys()].filter((name) => name !== SCREEN);
+const chunkRequire = /\brequire\("\.\/([\w.-]+\.cjs)"\)/g;
+const cli = [
+  "// polybook (bin/bundle.mjs): the CLI's CommonJS files, each as the function Node would wrap it in.",
+  'const __polybookOuterRequire = require;',
+  'const __polybookFiles = {',
+  ...cliNames.map((name) => `${JSON.stringify(name)}: function (exports, require, module, __filename, __dirname) {\n${files.get(name)}},`),
+  '};',
+  'const __polybookLoaded = Object.create(null);',
+  '/** The exports of one of the files above, running it on first use (as require would). */',
+  'function load(name) {',
+  '  const loaded = __polybookLoaded[name];',
+  '  if (loaded !== undefined) return loaded.exports;',
+  '  if (!Object.hasOwn(__polybookFiles, name)) throw new Error(`polybook bundle: no file ${name}`);',
+  '  const m = { exports: {} };',
+  '  __polybookLoaded[name] = m;',
+  '  __polybookFiles[name].call(m.exports, m.exports, requireFromBundle, m, __filename, __dirname);',
+  '  return m.exports;',
+  '}',
+  'function requireFromBundle(id) {',
+  "  return id.startsWith('./') && Object.hasOwn(__polybookFiles, id.slice(2)) ? load(id.slice(2)) : __polybookOuterRequire(id);",
+  '}',
+  'requireFromBundle.resolve = __polybookOuterRequire.resolve;',
+  'requireFromBundle.cache = __polybookOuterRequire.cache;',
+  'module.exports = { load };',
+  '',
+].join('\n');
+const screen = files
+  .get(SCREEN)
+  .replace(chunkRequire, (whole, name) => (cliNames.includes(name) ? `require("./cli.cjs").load(${JSON.stringify(name)})` : whole));
+const strays = [...screen.matchAll(chunkRequire)].filter(([, name]) => name !== 'cli.cjs');
+if (strays.length > 0) throw new Error(`bundle: render-tui.cjs requires ${strays[0][1]}, which is not in cli.cjs`);
+
+// The hash names each file's V8 code cache (bin/code-cache.js): a changed file never meets an old cache.
+for (const [name, code] of [
+  ['cli.cjs', cli],
+  [SCREEN, screen],
+]) {
   writeFileSync(join(OUT, name), `${code}// polybook-bundle-hash: ${createHash('sha256').update(code).digest('hex').slice(0, 32)}\n`);
 }

@@ -4,8 +4,11 @@
  * (`module.enableCompileCache` is Node 22). Each file is compiled with the cache V8 produced for
  * it in an earlier run, which already holds the functions that run then compiled too.
  *
+ * A cache holds the functions of the run that wrote it, so the bin keeps one per command (the
+ * `variant`): a cache written by `--version` would leave `replay` compiling most of its functions.
+ *
  * Safe to be missing, stale or broken: a cache is looked up by the hash bin/bundle.mjs wrote at
- * the end of the file (a changed file has another name); V8 rejects data from another V8 version,
+ * the end of the file (a changed file has another name) and the variant; V8 rejects data from another V8 version,
  * other flags or a damaged file, and the file is then compiled as usual. The caches live in
  * `$XDG_CACHE_HOME/polybook/code-cache/` (else `~/.cache/...`); one that cannot be read or
  * written only means compiling. Files without the hash, or not in the bundle, load as usual.
@@ -28,8 +31,13 @@ function defaultCacheDir(env = process.env) {
   return join(base, 'polybook', 'code-cache', `${process.version}-${process.arch}`);
 }
 
-/** From now on, CommonJS files in `bundleDir` compile with (and leave) a code cache in `cacheDir`. */
-function useCodeCache(bundleDir, cacheDir = defaultCacheDir()) {
+/**
+ * From now on, CommonJS files in `bundleDir` compile with (and leave) a code cache in `cacheDir`;
+ * `variant` (letters, digits, dashes) names a separate set of caches, e.g. one per command.
+ */
+function useCodeCache(bundleDir, cacheDir = defaultCacheDir(), variant = '') {
+  if (!/^[a-z0-9-]{0,32}$/.test(variant)) throw new RangeError(`code cache variant ${JSON.stringify(variant)}: letters, digits and dashes only`);
+  const suffix = variant === '' ? '' : `-${variant}`;
   const prefix = bundleDir.endsWith(sep) ? bundleDir : bundleDir + sep;
   const compile = Module.prototype._compile;
   /** Scripts compiled without a usable cache: their caches are written at exit. */
@@ -37,7 +45,7 @@ function useCodeCache(bundleDir, cacheDir = defaultCacheDir()) {
   Module.prototype._compile = function compileWithCache(content, filename) {
     const hash = filename.startsWith(prefix) && filename.endsWith('.cjs') ? HASH_LINE.exec(content.slice(-100))?.[1] : undefined;
     if (hash === undefined) return compile.call(this, content, filename);
-    const file = join(cacheDir, `${hash}.v8cache`);
+    const file = join(cacheDir, `${hash}${suffix}.v8cache`);
     let cachedData;
     try {
       cachedData = readFileSync(file);

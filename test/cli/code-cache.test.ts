@@ -1,7 +1,8 @@
 /**
- * The bin compiles the bundle with a V8 code cache (bin/code-cache.js): the first run leaves one
- * cache per file it loaded, later runs use them, and a cache that is damaged, from another build or
- * cannot be written never changes what the command does.
+ * The bin compiles the bundle with a V8 code cache (bin/code-cache.js): the first run of a command
+ * leaves one cache per file it loaded, named by the file's hash and the command, later runs use
+ * them, and a cache that is damaged, from another build or cannot be written never changes what the
+ * command does.
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +34,8 @@ describe('the code cache', () => {
     expect(first).toMatchObject({ code: 0, err: '' });
     expect(JSON.parse(first.out)).toMatchObject({ frames: 1, books: [{ asset_id: '129' }] });
     const written = caches(base);
-    expect(written.length).toBeGreaterThan(1);
-    expect(written.every((path) => path.endsWith('.v8cache'))).toBe(true);
+    // replay -o json loads cli.cjs only (no screen): one cache, replay's own.
+    expect(written.map((path) => path.replace(/.*\//, ''))).toEqual([expect.stringMatching(/^[0-9a-f]{32}-replay\.v8cache$/)]);
 
     expect(await run(['replay', file, '-o', 'json'], { env })).toEqual(first);
     // Damaged: V8 refuses them; the files compile from source and the caches are written again.
@@ -42,6 +43,30 @@ describe('the code cache', () => {
     expect(await run(['replay', file, '-o', 'json'], { env })).toEqual(first);
     for (const path of written) expect(readFileSync(path, 'utf8')).not.toBe('not a code cache');
     expect(caches(base).sort()).toEqual([...written].sort());
+  });
+
+  it("is kept per command: another command's first run writes its own, and replay's is left as it was", async () => {
+    const base = mkdtempSync(join(tmpdir(), 'polybook-cache-'));
+    const env = { XDG_CACHE_HOME: base };
+    const file = recording();
+    expect(await run(['replay', file, '-o', 'json'], { env })).toMatchObject({ code: 0 });
+    const [replay] = caches(base);
+    const before = readFileSync(replay!);
+    expect(await run(['--version'], { env })).toMatchObject({ code: 0, err: '' });
+    expect(await run(['markets', '--help'], { env })).toMatchObject({ code: 0, err: '' });
+    const names = caches(base).map((path) => path.replace(/.*\/[0-9a-f]{32}-/, ''));
+    expect(names.sort()).toEqual(['markets.v8cache', 'other.v8cache', 'replay.v8cache']);
+    expect(readFileSync(replay!).equals(before)).toBe(true);
+  });
+
+  it("the bin's command list (one cache each) is the CLI's", async () => {
+    const bin = readFileSync(new URL('../../bin/polybook.js', import.meta.url), 'utf8');
+    const listed = /const COMMANDS = \[([^\]]*)\]/
+      .exec(bin)![1]!
+      .match(/'[a-z]+'/g)!
+      .map((name) => name.slice(1, -1));
+    const { COMMAND_NAMES } = await import('../../src/cli/program.js');
+    expect(listed).toEqual(COMMAND_NAMES);
   });
 
   it('a cache directory that cannot be made is not an error', async () => {
