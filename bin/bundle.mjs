@@ -248,7 +248,7 @@ const cli = [
   'function load(name) {',
   '  const loaded = __polybookLoaded[name];',
   '  if (loaded !== undefined) return loaded.exports;',
-  '  if (!Object.hasOwn(__polybookFiles, name)) throw new Error(`polybook bundle: no file ${name}`);',
+  "  if (!Object.hasOwn(__polybookFiles, name)) throw new Error('polybook bundle: no file ' + name);",
   '  const m = { exports: {} };',
   '  __polybookLoaded[name] = m;',
   '  __polybookFiles[name].call(m.exports, m.exports, requireFromBundle, m, __filename, __dirname);',
