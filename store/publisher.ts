@@ -6,12 +6,14 @@
 import { analyze, ladder, type BookAnalytics, type LadderLevel } from '../src/book/analytics.js';
 import { pairDisagrees, pairGap } from '../src/book/pair.js';
 import type { AssetState } from '../src/book/asset-state.js';
+import type { LevelColumns } from '../src/book/levels.js';
 import type { BookEngine } from '../src/book/engine.js';
 import type { FeedEvent } from '../src/protocol/events.js';
 import { publishAssets, type PolybookStore } from './store.js';
 import type { AssetStatus, AssetView, ConnectionState, PolybookState, TradeView } from './types.js';
 
-const NO_LEVELS: readonly never[] = [];
+/** The levels of an asset with no book yet, as columns (what a book side is). */
+const NO_LEVELS: LevelColumns = { prices: [], sizes: [] };
 
 /**
  * Derives more state from the views of one publish (the price history: store/history.ts); what it
